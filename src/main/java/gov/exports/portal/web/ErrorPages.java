@@ -1,0 +1,112 @@
+package gov.exports.portal.web;
+
+import java.util.Map;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Friendly error pages (HTML) and error bodies (JSON under /api). They never carry stack traces,
+ * SQL or class names; the request id links what the user sees to the log line with the details.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message, String requestId);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return render(uri, 403, null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(PortalConflictException e, UriInfo uri) {
+        return render(uri, 409, e.getMessage());
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response staleState(RuntimeException e, UriInfo uri) {
+        return render(uri, 409, "Someone else changed this record while you were working on it. "
+                + "Reload the page to see the current version, then make your change again.");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        if (status >= 500) {
+            LOG.errorf(e, "HTTP %d on %s", status, uri.getPath());
+        }
+        return render(uri, status, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return render(uri, 500, null);
+    }
+
+    static Response render(UriInfo uri, int status, String detail) {
+        String requestId = RequestIds.current();
+        String title = titleFor(status);
+        String message = detail != null ? detail : messageFor(status);
+        if (uri != null && uri.getPath().startsWith("/api/")) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("status", status, "error", title, "message", message, "requestId", requestId))
+                    .build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, message, requestId))
+                .build();
+    }
+
+    static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "The request could not be understood";
+            case 401 -> "Please sign in";
+            case 403 -> "You do not have access to this page";
+            case 404 -> "Page not found";
+            case 405 -> "This action is not available here";
+            case 409 -> "This record has changed";
+            case 413 -> "The file or form is too large";
+            case 415 -> "This type of content is not accepted";
+            case 429 -> "Too many requests";
+            case 503 -> "The service is temporarily unavailable";
+            default -> status >= 500 ? "Sorry, something went wrong on our side" : "The request could not be completed";
+        };
+    }
+
+    static String messageFor(int status) {
+        return switch (status) {
+            case 400 -> "Check what you entered and try again. If you submitted a form, reload it first: "
+                    + "forms expire after a while for your security.";
+            case 403 -> "Your account's role does not allow this. If you think you should have access, "
+                    + "contact your organisation's compliance lead or the portal administrators.";
+            case 404 -> "If you typed the web address, check it is correct. If you followed a link, "
+                    + "the page may have moved or you may not have access to it.";
+            case 409 -> "Reload the page to see the current version, then try again.";
+            case 413 -> "Files may be at most 20 MB.";
+            case 429 -> "Wait a minute and try again.";
+            case 503 -> "Try again in a few minutes.";
+            default -> status >= 500 ? "The problem has been logged. Try again later; if it keeps happening, "
+                    + "contact the portal's help desk and quote the reference below." : "Go back and try again.";
+        };
+    }
+}

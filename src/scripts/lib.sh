@@ -1,0 +1,21 @@
+# Shared helpers for the scripts in this folder (sourced, not run).
+
+# PostgreSQL 15 runs on our machines; start it if it is down.
+ensure_postgres() {
+  if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then return 0; fi
+  echo "postgres: not answering, starting the local cluster"
+  local version; version="$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)"
+  pg_ctlcluster --skip-systemctl-redirect "${version:-15}" main start
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && return 0; sleep 1; done
+  echo "postgres: did not start" >&2; return 1
+}
+
+# Creates the database if it does not exist (the migrations create the schema).
+ensure_database() {
+  local db="$1"
+  local user="${PGUSER:-$(id -un)}"
+  if ! psql -h 127.0.0.1 -U "$user" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    echo "postgres: creating database $db"
+    psql -h 127.0.0.1 -U "$user" -d postgres -qc "CREATE DATABASE \"$db\""
+  fi
+}

@@ -1,0 +1,46 @@
+package gov.exports.portal.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import gov.exports.portal.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The JSON API takes Keycloak bearer tokens with the portal's audience, and nothing else. */
+@QuarkusTest
+class ApiTokenTest {
+
+    @Test
+    void aVendorTokenShowsTheVendorAndTheirOrganisation() {
+        given().auth().oauth2(Tokens.accessToken("nvidia-admin")).get("/api/me")
+                .then().statusCode(200)
+                .body("username", equalTo("nvidia-admin"))
+                .body("roles", hasItems("vendor", "vendor-admin"))
+                .body("organisation.slug", equalTo("nvidia"));
+    }
+
+    @Test
+    void missingGarbledOrTamperedTokensAreRefused() {
+        given().get("/api/me").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/me").then().statusCode(401);
+        String token = Tokens.accessToken("officer");
+        String[] parts = token.split("\\.");
+        // change the payload, keep the signature: the signature no longer matches
+        String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA" + "." + parts[2];
+        given().auth().oauth2(forged).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        given().auth().oauth2(Tokens.accessToken("other-service", "officer")).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void aBrowserSessionCookieDoesNotOpenTheApi() {
+        var session = gov.exports.portal.support.PortalSession.of("admin");
+        session.given().get("/api/me").then().statusCode(401);
+    }
+}

@@ -1,0 +1,124 @@
+package gov.exports.portal.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import gov.exports.portal.support.PortalSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class SecurityBaselineTest {
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        Response r = given().get("/");
+        assertEquals(200, r.statusCode());
+        String csp = r.header("Content-Security-Policy");
+        assertNotNull(csp);
+        assertTrue(csp.contains("script-src 'self'"), csp);
+        assertFalse(csp.contains("unsafe-inline"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertEquals("nosniff", r.header("X-Content-Type-Options"));
+        assertEquals("strict-origin-when-cross-origin", r.header("Referrer-Policy"));
+        assertNotNull(r.header("X-Request-Id"));
+        // the CSRF cookie is HttpOnly and SameSite
+        String setCookie = r.header("Set-Cookie");
+        assertTrue(setCookie.contains("HTTPOnly") || setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndSameSite() {
+        // sign in fresh and look at the portal's own Set-Cookie for the session
+        PortalSession s = PortalSession.fresh("officer");
+        assertTrue(s.cookies().keySet().stream().anyMatch(k -> k.startsWith("q_session")));
+        Response r = s.given().get("/officer");
+        assertEquals(200, r.statusCode());
+    }
+
+    @Test
+    void notFoundPageIsFriendlyAndShowsARequestId() {
+        Response r = given().accept("text/html").get("/no/such/page");
+        assertEquals(404, r.statusCode());
+        String body = r.asString();
+        assertTrue(body.contains("Page not found"), body);
+        assertTrue(body.contains(r.header("X-Request-Id")), "request id shown on the page");
+        assertFalse(body.contains("Exception"));
+        assertFalse(body.contains("at io."));
+    }
+
+    @Test
+    void forbiddenPageIsFriendly() {
+        Response r = PortalSession.of("nvidia-vendor").given().get("/admin");
+        assertEquals(403, r.statusCode());
+        assertTrue(r.asString().contains("You do not have access to this page"));
+    }
+
+    @Test
+    void serverErrorShowsNoInternalsAndItsRequestIdIsInTheLog() throws Exception {
+        Response r = given().accept("text/html").get("/test-support/failure?fail=true");
+        assertEquals(500, r.statusCode());
+        String body = r.asString();
+        String requestId = r.header("X-Request-Id");
+        assertTrue(body.contains("Sorry, something went wrong on our side"), body);
+        assertTrue(body.contains(requestId));
+        assertFalse(body.contains("secret_table"), "no SQL on the page");
+        assertFalse(body.contains("IllegalStateException"), "no class names on the page");
+        assertFalse(body.contains("at gov."), "no stack trace on the page");
+        Path log = Path.of("target/quarkus-test.log");
+        String logged = "";
+        for (int i = 0; i < 20 && !logged.contains(requestId); i++) {
+            Thread.sleep(100);
+            logged = Files.exists(log) ? Files.readString(log) : "";
+        }
+        assertTrue(logged.contains("req=" + requestId) && logged.contains("secret_table"),
+                "the log has the details under the same request id");
+    }
+
+    @Test
+    void apiErrorsAreJson() {
+        given().get("/api/me").then().statusCode(401);
+        given().auth().oauth2(gov.exports.portal.support.Tokens.accessToken("nvidia-vendor"))
+                .get("/api/admin/audit/verification")
+                .then().statusCode(403).contentType(startsWith("application/json"))
+                .body(containsString("requestId")).body(not(containsString("Exception")));
+    }
+
+    @Test
+    void csrfTokenIsRequiredForStateChangingForms() {
+        PortalSession admin = PortalSession.of("admin");
+        String page = admin.get("/admin/audit").body();
+        String field = PortalSession.csrfFieldIn(page);
+        assertNotNull(field, "the form tag renders the CSRF field");
+
+        // no token at all
+        admin.given().contentType("application/x-www-form-urlencoded").formParam("x", "1")
+                .post("/admin/audit/verify").then().statusCode(400);
+        // a token that does not match the cookie (as a forging site would send)
+        admin.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", "AAAAAAAAAAAAAAAAAAAAAA")
+                .post("/admin/audit/verify").then().statusCode(400);
+        // the genuine token from the page
+        admin.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", field)
+                .post("/admin/audit/verify").then().statusCode(200).body(containsString("The audit chain is intact"));
+    }
+
+    @Test
+    void loginIsNotAnOpenRedirect() {
+        // restore-path-after-redirect keeps the path only; an absolute URL in a parameter cannot take the user away
+        Response r = given().redirects().follow(false).get("/login?redirect=https://evil.example/");
+        assertEquals(302, r.statusCode());
+        assertTrue(r.header("Location").startsWith(PortalSession.keycloakUrl()));
+    }
+}
