@@ -89,6 +89,10 @@ public class ListEntry extends PanacheEntityBase {
     @Column(name = "retired_reason")
     public String retiredReason;
 
+    public String retireUrl() {
+        return "/screening/entries/" + id + "/retire";
+    }
+
     public String originLabel() {
         return "MANUAL".equals(origin) ? "added by hand" : "imported";
     }

@@ -191,7 +191,7 @@ public final class ListFileParser {
         if (v == null || v.isBlank()) {
             return null;
         }
-        v = v.strip();
+        v = clean(v);
         if (v.length() > MAX_FIELD) {
             throw new MalformedListException(line, "the " + column + " field is longer than " + MAX_FIELD + " characters.");
         }
@@ -199,6 +199,11 @@ public final class ListFileParser {
             throw new MalformedListException(line, "the " + column + " field contains control characters.");
         }
         return v;
+    }
+
+    /** Trims, and drops C1 control characters (left over from Windows-1252 quotes in older exports). */
+    static String clean(String v) {
+        return v.replaceAll("[\\u0080-\\u009F]", "").strip();
     }
 
     static List<String> splitList(String v) {
@@ -339,7 +344,7 @@ public final class ListFileParser {
         if (!v.isValueNode()) {
             throw new MalformedListException(line, "\"" + field + "\" should be a single value.");
         }
-        String s = v.asText().strip();
+        String s = clean(v.asText());
         if (s.length() > MAX_FIELD) {
             throw new MalformedListException(line, "\"" + field + "\" is longer than " + MAX_FIELD + " characters.");
         }
@@ -397,7 +402,10 @@ public final class ListFileParser {
                 String fr = elField(r, "Federal Register Notice", at);
                 LocalDate start = usDate(elField(r, "Effective Date", at), "Effective Date", at);
                 String sourceCode = elField(r, "Source List", at);
-                String source = sourceCode == null || sourceCode.equals("EL") ? ENTITY_LIST_SOURCE : sourceCode;
+                if (sourceCode != null && !sourceCode.equals("EL")) {
+                    throw new MalformedListException(at, "Source List is \"" + sourceCode + "\"; an Entity List file lists only EL entries.");
+                }
+                String source = ENTITY_LIST_SOURCE;
                 String groupKey = String.join("\u0001", source, name, String.valueOf(title), String.valueOf(fr), String.valueOf(start));
                 ElGroup g = groups.get(groupKey);
                 if (g == null) {
@@ -451,7 +459,7 @@ public final class ListFileParser {
         if (v == null || v.isBlank()) {
             return null;
         }
-        v = v.strip();
+        v = clean(v);
         if (v.length() > MAX_FIELD) {
             throw new MalformedListException(line, "the " + column + " field is longer than " + MAX_FIELD + " characters.");
         }

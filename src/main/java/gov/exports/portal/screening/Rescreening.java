@@ -10,7 +10,10 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import jakarta.annotation.PreDestroy;
+
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,8 +31,14 @@ public class Rescreening {
     @Any
     Instance<ScreeningSubjectSource> sources;
 
-    @Inject
-    ManagedExecutor executor;
+    /** One re-screening at a time, in order; no transaction or request context carried over from the import. */
+    private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(1)
+            .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
 
     @Inject
     ScreeningJobs jobs;

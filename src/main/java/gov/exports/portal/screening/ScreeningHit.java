@@ -67,6 +67,10 @@ public class ScreeningHit extends PanacheEntityBase {
         return explanation == null ? List.of() : Arrays.asList(explanation.split("\n"));
     }
 
+    public String dispositionUrl() {
+        return "/screening/hits/" + id + "/disposition";
+    }
+
     public boolean isOpen() {
         return status == Status.OPEN;
     }

@@ -160,7 +160,7 @@ public class ScreeningResource {
 
     @POST
     @Path("import")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED })
     @RolesAllowed(Roles.SENIOR_OFFICER)
     public Response importList(@RestForm("file") FileUpload file) {
         FormProblems errors = new FormProblems();
