@@ -79,6 +79,7 @@ public class ListImporter {
         long started = System.nanoTime();
         List<ListEntryData> entries = parsed.entries();
         String scope = parsed.format().scopeSource();
+        StringBuilder phases = new StringBuilder();
         ImportResult result = em.unwrap(Session.class).doReturningWork(c -> {
             lock(c);
             long version;
@@ -103,7 +104,10 @@ public class ListImporter {
                 st.execute("CREATE TEMP TABLE screening_import_name (entry_key text, kind text, original text, name_key text) ON COMMIT DROP");
             }
             jobs.progress(jobId, "Writing entries", 0, entries.size());
+            long t = System.nanoTime();
             copyEntries(c, entries, jobId);
+            phases.append("staged ").append(ms(t)).append(" ms, ");
+            t = System.nanoTime();
             jobs.progress(jobId, "Comparing with the list in force", entries.size(), entries.size());
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE INDEX ON screening_import_entry (entry_key)");
@@ -129,6 +133,8 @@ public class ListImporter {
                 ps.setLong(1, version);
                 inserted = ps.executeUpdate();
             }
+            phases.append("compared and stored ").append(ms(t)).append(" ms, ");
+            t = System.nanoTime();
             jobs.progress(jobId, "Indexing names", entries.size(), entries.size());
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO screening_name (entry_id, kind, original, name_key)
@@ -143,6 +149,7 @@ public class ListImporter {
                 ps.setLong(1, version);
                 ps.executeUpdate();
             }
+            phases.append("names indexed ").append(ms(t)).append(" ms");
             int count = countInForce(c);
             int added = inserted - changed;
             try (PreparedStatement ps = c.prepareStatement(
@@ -165,9 +172,13 @@ public class ListImporter {
             audit.record("screening.list.imported", "screening_list_version", result.versionId(), null, after);
         }
         published.fire(new ListVersionPublished(result.versionId()));
-        LOG.infof("Screening list version %d imported from %s in %d ms: %d entries, +%d ~%d -%d", result.versionId(), fileName,
-                (System.nanoTime() - started) / 1_000_000, result.entries(), result.added(), result.changed(), result.removed());
+        LOG.infof("Screening list version %d imported from %s in %d ms (%s): %d entries, +%d ~%d -%d", result.versionId(),
+                fileName, ms(started), phases, result.entries(), result.added(), result.changed(), result.removed());
         return result;
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     static void lock(Connection c) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -111,16 +112,22 @@ public final class NameKeys {
             return "";
         }
         String t = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
         t = t.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("œ", "oe").replace("ł", "l").replace("đ", "d");
         t = t.replace("&", " and ").replace("+", " plus ");
         // apostrophes join (People's → peoples); every other non-letter, non-digit separates
-        t = t.replaceAll("['’`´]", "");
-        t = t.replaceAll("[^\\p{L}\\p{N}]+", " ");
+        t = APOSTROPHES.matcher(t).replaceAll("");
+        t = SEPARATORS.matcher(t).replaceAll(" ");
         // a CJK run is a word of its own, also when written next to Latin letters
-        t = t.replaceAll("(\\p{IsHan}+)", " $1 ");
-        return t.replaceAll("\\s+", " ").strip();
+        t = HAN_RUN.matcher(t).replaceAll(" $1 ");
+        return SPACES.matcher(t).replaceAll(" ").strip();
     }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’`´]");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern HAN_RUN = Pattern.compile("(\\p{IsHan}+)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The words of a name, classed. */
     public static List<Token> tokens(String name) {
@@ -203,6 +210,12 @@ public final class NameKeys {
             // a name made only of legal words still needs a key
             k = tokens.stream().map(Token::text).collect(Collectors.joining(" "));
         }
+        return k.isEmpty() ? null : k;
+    }
+
+    /** Only the distinctive words of a name (no sector, place or legal words); null when it has none. */
+    public static String coreKey(String name) {
+        String k = tokens(name).stream().filter(t -> t.kind() == Kind.CORE).map(Token::text).collect(Collectors.joining(" "));
         return k.isEmpty() ? null : k;
     }
 

@@ -38,11 +38,13 @@ public class ScreeningSearch {
     /** Entries scoring at least {@code floor} against the party, best first. */
     @Transactional
     public List<PartyScorer.Scored> search(ScreeningSubject subject, double floor, int limit) {
-        List<String> keys = new ArrayList<>();
+        List<String[]> keys = new ArrayList<>();
         for (String n : subject.names()) {
             String k = NameKeys.key(n);
-            if (k != null && !keys.contains(k)) {
-                keys.add(k);
+            if (k != null && keys.stream().noneMatch(x -> x[0].equals(k))) {
+                String core = NameKeys.coreKey(n);
+                // no distinctive word: a word-similarity probe that can never succeed
+                keys.add(new String[] { k, core == null ? "\u0001" : core });
             }
         }
         if (keys.isEmpty()) {
@@ -50,7 +52,7 @@ public class ScreeningSearch {
         }
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT set_config('pg_trgm.similarity_threshold', '0.3', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)")) {
+                    "SELECT set_config('pg_trgm.similarity_threshold', '0.4', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)")) {
                 ps.execute();
             }
             Set<Long> ids = new LinkedHashSet<>();
@@ -60,10 +62,13 @@ public class ScreeningSearch {
                       FROM screening_name
                       WHERE active AND (name_key % ? OR ? <% name_key)
                       ORDER BY sim DESC LIMIT ?) c""")) {
-                for (String k : keys) {
-                    for (int i = 1; i <= 4; i++) {
-                        ps.setString(i, k);
-                    }
+                for (String[] k : keys) {
+                    // whole key by similarity; distinctive words by word similarity, so that "Huawei" finds
+                    // "Huawei Technologies" without every "… Technology" name becoming a candidate
+                    ps.setString(1, k[0]);
+                    ps.setString(2, k[1]);
+                    ps.setString(3, k[0]);
+                    ps.setString(4, k[1]);
                     ps.setInt(5, CANDIDATES_PER_NAME);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
