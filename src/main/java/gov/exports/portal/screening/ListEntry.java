@@ -16,9 +16,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -26,8 +23,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "screening_entry")
 public class ListEntry extends PanacheEntityBase {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -102,27 +97,14 @@ public class ListEntry extends PanacheEntityBase {
     }
 
     public List<String> altNames() {
-        return parse(altNamesJson, new TypeReference<List<String>>() {
-        });
+        return JsonLists.read(altNamesJson, JsonLists.STRINGS);
     }
 
     public List<ListEntryData.Address> addresses() {
-        return parse(addressesJson, new TypeReference<List<ListEntryData.Address>>() {
-        });
+        return JsonLists.read(addressesJson, JsonLists.ADDRESSES);
     }
 
     public String addressesText() {
         return String.join("; ", addresses().stream().map(ListEntryData.Address::display).toList());
-    }
-
-    private static <T> List<T> parse(String json, TypeReference<List<T>> type) {
-        if (json == null || json.isBlank()) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("screening_entry holds invalid JSON", e);
-        }
     }
 }

@@ -97,17 +97,24 @@ public final class ListFileParser {
 
     // ---- Consolidated Screening List, CSV ----
 
-    static List<ListEntryData> parseCslCsv(String text, IntConsumer progress) {
-        List<ListEntryData> out = new ArrayList<>();
+    /** One row of a CSV file with the line it starts on. */
+    private interface CsvRow {
+        void accept(CSVRecord r, int line, int columns);
+    }
+
+    /**
+     * Reads every non-blank row after the header, with the line number each starts on; a CSV syntax error
+     * becomes a refusal with its line.
+     */
+    private static void eachCsvRow(String text, CSVFormat format, List<String> required, CsvRow row) {
         try (CSVParser p = CSVParser.builder().setReader(new StringReader(text))
-                .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+                .setFormat(format.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
             Map<String, Integer> header = p.getHeaderMap();
-            for (String required : List.of("name", "source", "alt_names", "addresses")) {
-                if (!header.containsKey(required)) {
-                    throw new MalformedListException(1, "the header has no \"" + required + "\" column.");
+            for (String column : required) {
+                if (!header.containsKey(column)) {
+                    throw new MalformedListException(1, "the header has no \"" + column + "\" column.");
                 }
             }
-            int columns = header.size();
             Iterator<CSVRecord> it = p.iterator();
             long line = 1;
             while (true) {
@@ -122,41 +129,51 @@ public final class ListFileParser {
                 }
                 int at = (int) line + 1;
                 line = p.getCurrentLineNumber();
-                if (r.size() == 1 && r.get(0).isBlank()) {
-                    continue;
+                boolean blank = true;
+                for (String v : r) {
+                    blank &= v == null || v.isBlank();
                 }
-                if (r.size() != columns) {
-                    throw new MalformedListException(at, "expected " + columns + " columns as in the header, found " + r.size() + ".");
-                }
-                String name = field(r, "name", at);
-                if (name == null) {
-                    throw new MalformedListException(at, "the name is empty.");
-                }
-                String source = field(r, "source", at);
-                if (source == null) {
-                    throw new MalformedListException(at, "the source list is empty.");
-                }
-                List<ListEntryData.Address> addresses = new ArrayList<>();
-                for (String a : splitList(field(r, "addresses", at))) {
-                    addresses.add(cslAddress(a));
-                }
-                String id = field(r, "_id", at);
-                String title = field(r, "title", at);
-                String fr = field(r, "federal_register_notice", at);
-                LocalDate start = isoDate(field(r, "start_date", at), "start_date", at);
-                ListEntryData e = new ListEntryData(id != null ? id : derivedKey(source, name, title, fr, start), source,
-                        field(r, "type", at), name, title, splitList(field(r, "alt_names", at)), addresses,
-                        field(r, "programs", at), fr, start, isoDate(field(r, "end_date", at), "end_date", at),
-                        field(r, "license_requirement", at), field(r, "license_policy", at), field(r, "remarks", at),
-                        field(r, "source_list_url", at), at);
-                out.add(e);
-                if (out.size() % 1000 == 0) {
-                    progress.accept(out.size());
+                if (!blank) {
+                    row.accept(r, at, header.size());
                 }
             }
         } catch (IOException e) {
             throw new MalformedListException(0, "The file could not be read: " + e.getMessage());
         }
+    }
+
+    static List<ListEntryData> parseCslCsv(String text, IntConsumer progress) {
+        List<ListEntryData> out = new ArrayList<>();
+        eachCsvRow(text, CSVFormat.DEFAULT, List.of("name", "source", "alt_names", "addresses"), (r, at, columns) -> {
+            if (r.size() != columns) {
+                throw new MalformedListException(at, "expected " + columns + " columns as in the header, found " + r.size() + ".");
+            }
+            String name = field(r, "name", at);
+            if (name == null) {
+                throw new MalformedListException(at, "the name is empty.");
+            }
+            String source = field(r, "source", at);
+            if (source == null) {
+                throw new MalformedListException(at, "the source list is empty.");
+            }
+            List<ListEntryData.Address> addresses = new ArrayList<>();
+            for (String a : splitList(field(r, "addresses", at))) {
+                addresses.add(cslAddress(a));
+            }
+            String id = field(r, "_id", at);
+            String title = field(r, "title", at);
+            String fr = field(r, "federal_register_notice", at);
+            LocalDate start = isoDate(field(r, "start_date", at), "start_date", at);
+            ListEntryData e = new ListEntryData(id != null ? id : derivedKey(source, name, title, fr, start), source,
+                    field(r, "type", at), name, title, splitList(field(r, "alt_names", at)), addresses,
+                    field(r, "programs", at), fr, start, isoDate(field(r, "end_date", at), "end_date", at),
+                    field(r, "license_requirement", at), field(r, "license_policy", at), field(r, "remarks", at),
+                    field(r, "source_list_url", at), at);
+            out.add(e);
+            if (out.size() % 1000 == 0) {
+                progress.accept(out.size());
+            }
+        });
         return out;
     }
 
@@ -184,7 +201,7 @@ public final class ListFileParser {
     }
 
     private static String field(CSVRecord r, String column, int line) {
-        if (!r.isMapped(column)) {
+        if (!r.isMapped(column) || !r.isSet(column)) {
             return null;
         }
         String v = r.get(column);
@@ -363,85 +380,54 @@ public final class ListFileParser {
 
     static List<ListEntryData> parseElCsv(String text, IntConsumer progress) {
         Map<String, ElGroup> groups = new LinkedHashMap<>();
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text))
-                .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
-                        .setAllowDuplicateHeaderNames(true).get()).get()) {
-            Map<String, Integer> header = p.getHeaderMap();
-            for (String required : List.of("Source List", "Name", "Country")) {
-                if (!header.containsKey(required)) {
-                    throw new MalformedListException(1, "the header has no \"" + required + "\" column.");
-                }
+        int[] rows = { 0 };
+        eachCsvRow(text, CSVFormat.DEFAULT.builder().setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true).get(),
+                List.of("Source List", "Name", "Country"), (r, at, columns) -> {
+            String name = field(r, "Name", at);
+            if (name == null) {
+                throw new MalformedListException(at, "the name is empty.");
             }
-            Iterator<CSVRecord> it = p.iterator();
-            long line = 1;
-            int rows = 0;
-            while (true) {
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new MalformedListException((int) p.getCurrentLineNumber() + 1, csvProblem(e));
-                }
-                int at = (int) line + 1;
-                line = p.getCurrentLineNumber();
-                boolean blank = true;
-                for (String v : r) {
-                    blank &= v == null || v.isBlank();
-                }
-                if (blank) {
-                    continue;
-                }
-                String name = elField(r, "Name", at);
-                if (name == null) {
-                    throw new MalformedListException(at, "the name is empty.");
-                }
-                String title = elField(r, "Title", at);
-                String fr = elField(r, "Federal Register Notice", at);
-                LocalDate start = usDate(elField(r, "Effective Date", at), "Effective Date", at);
-                String sourceCode = elField(r, "Source List", at);
-                if (sourceCode != null && !sourceCode.equals("EL")) {
-                    throw new MalformedListException(at, "Source List is \"" + sourceCode + "\"; an Entity List file lists only EL entries.");
-                }
-                String source = ENTITY_LIST_SOURCE;
-                String groupKey = String.join("\u0001", source, name, String.valueOf(title), String.valueOf(fr), String.valueOf(start));
-                ElGroup g = groups.get(groupKey);
-                if (g == null) {
-                    g = new ElGroup();
-                    g.source = source;
-                    g.name = name;
-                    g.title = title;
-                    g.fr = fr;
-                    g.start = start;
-                    g.end = usDate(elField(r, "Date Lifted/Waived/Expired", at), "Date Lifted/Waived/Expired", at);
-                    g.licenseRequirement = elField(r, "License Requirement", at);
-                    g.licensePolicy = elField(r, "License Policy", at);
-                    g.remarks = elField(r, "Remarks/Notes", at);
-                    g.url = elField(r, "Web Link", at);
-                    g.programs = elField(r, "Programs", at);
-                    g.line = at;
-                    groups.put(groupKey, g);
-                }
-                String alt = elField(r, "Alternate Name", at);
-                if (alt != null && !g.alt.contains(alt)) {
-                    g.alt.add(alt);
-                }
-                String country = elField(r, "Country", at);
-                String code = Countries.code(country);
-                ListEntryData.Address a = new ListEntryData.Address(elField(r, "Address", at), elField(r, "City", at),
-                        elField(r, "State/Province", at), elField(r, "Postal Code", at), code != null ? code : country);
-                if ((a.address() != null || a.city() != null || a.country() != null) && !g.addresses.contains(a)) {
-                    g.addresses.add(a);
-                }
-                if (++rows % 1000 == 0) {
-                    progress.accept(rows);
-                }
+            String title = field(r, "Title", at);
+            String fr = field(r, "Federal Register Notice", at);
+            LocalDate start = usDate(field(r, "Effective Date", at), "Effective Date", at);
+            String sourceCode = field(r, "Source List", at);
+            if (sourceCode != null && !sourceCode.equals("EL")) {
+                throw new MalformedListException(at, "Source List is \"" + sourceCode + "\"; an Entity List file lists only EL entries.");
             }
-        } catch (IOException e) {
-            throw new MalformedListException(0, "The file could not be read: " + e.getMessage());
-        }
+            String source = ENTITY_LIST_SOURCE;
+            String groupKey = String.join("\u0001", source, name, String.valueOf(title), String.valueOf(fr), String.valueOf(start));
+            ElGroup g = groups.get(groupKey);
+            if (g == null) {
+                g = new ElGroup();
+                g.source = source;
+                g.name = name;
+                g.title = title;
+                g.fr = fr;
+                g.start = start;
+                g.end = usDate(field(r, "Date Lifted/Waived/Expired", at), "Date Lifted/Waived/Expired", at);
+                g.licenseRequirement = field(r, "License Requirement", at);
+                g.licensePolicy = field(r, "License Policy", at);
+                g.remarks = field(r, "Remarks/Notes", at);
+                g.url = field(r, "Web Link", at);
+                g.programs = field(r, "Programs", at);
+                g.line = at;
+                groups.put(groupKey, g);
+            }
+            String alt = field(r, "Alternate Name", at);
+            if (alt != null && !g.alt.contains(alt)) {
+                g.alt.add(alt);
+            }
+            String country = field(r, "Country", at);
+            String code = Countries.code(country);
+            ListEntryData.Address a = new ListEntryData.Address(field(r, "Address", at), field(r, "City", at),
+                    field(r, "State/Province", at), field(r, "Postal Code", at), code != null ? code : country);
+            if ((a.address() != null || a.city() != null || a.country() != null) && !g.addresses.contains(a)) {
+                g.addresses.add(a);
+            }
+            if (++rows[0] % 1000 == 0) {
+                progress.accept(rows[0]);
+            }
+        });
         List<ListEntryData> out = new ArrayList<>();
         for (ElGroup g : groups.values()) {
             out.add(new ListEntryData(derivedKey(g.source, g.name, g.title, g.fr, g.start), g.source, null, g.name, g.title,
@@ -449,21 +435,6 @@ public final class ListFileParser {
                     g.licensePolicy, g.remarks, g.url, g.line));
         }
         return out;
-    }
-
-    private static String elField(CSVRecord r, String column, int line) {
-        if (!r.isMapped(column) || !r.isSet(column)) {
-            return null;
-        }
-        String v = r.get(column);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        v = clean(v);
-        if (v.length() > MAX_FIELD) {
-            throw new MalformedListException(line, "the " + column + " field is longer than " + MAX_FIELD + " characters.");
-        }
-        return v;
     }
 
     private static LocalDate usDate(String v, String column, int line) {

@@ -13,9 +13,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -23,8 +20,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "screening_run")
 public class ScreeningRun extends PanacheEntityBase {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,12 +59,7 @@ public class ScreeningRun extends PanacheEntityBase {
     public OffsetDateTime screenedAt;
 
     public List<String> partyAltNames() {
-        try {
-            return partyAltNamesJson == null ? List.of() : JSON.readValue(partyAltNamesJson, new TypeReference<List<String>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonLists.read(partyAltNamesJson, JsonLists.STRINGS);
     }
 
     public String partyDescription() {

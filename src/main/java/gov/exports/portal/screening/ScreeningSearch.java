@@ -18,8 +18,6 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Finds the listed entries a party may be. PostgreSQL narrows the list in force to a few candidates with the
@@ -29,7 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ScreeningSearch {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final int CANDIDATES_PER_NAME = 150;
 
     @Inject
@@ -99,13 +96,7 @@ public class ScreeningSearch {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long id = rs.getLong(1);
-                        List<ListEntryData.Address> addresses;
-                        try {
-                            addresses = JSON.readValue(rs.getString(5), new TypeReference<List<ListEntryData.Address>>() {
-                            });
-                        } catch (java.io.IOException e) {
-                            throw new IllegalStateException(e);
-                        }
+                        List<ListEntryData.Address> addresses = JsonLists.read(rs.getString(5), JsonLists.ADDRESSES);
                         PartyScorer.Candidate cand = new PartyScorer.Candidate(id, rs.getString(2), rs.getString(3),
                                 rs.getString(4), names.getOrDefault(id, List.of()), addresses);
                         PartyScorer.Scored s = PartyScorer.score(subject, cand);
