@@ -16,11 +16,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import jakarta.annotation.PreDestroy;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 import gov.exports.portal.audit.AuditLog;
+import io.quarkus.arc.Arc;
 
 /**
  * Imports a published list file as a new list version, in one transaction: the file is read completely first
@@ -50,19 +55,56 @@ public class ListImporter {
     ScreeningJobs jobs;
 
     @Inject
+    gov.exports.portal.account.CurrentUser currentUser;
+
+    @Inject
     Event<ListVersionPublished> published;
 
-    /** Reads, checks and imports a file; progress goes to the job record (if any) as it happens. */
+    /** One import at a time in the background; no request or transaction context carried over. */
+    private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(1)
+            .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+
+    /** Reads, checks and imports a file now; progress goes to the job record (if any) as it happens. */
     public ImportResult importFile(byte[] content, String fileName, Actor actor, Long jobId) {
+        ListFileParser.Parsed parsed = read(content, jobId);
+        return write(parsed, fileName, ListEntryData.sha256Hex(content), actor, jobId);
+    }
+
+    /**
+     * For an official's upload: the file is read and checked at once (a malformed file is refused right away with
+     * its line), then written in the background while the job record shows the progress. Returns the job id.
+     */
+    public Long startImport(byte[] content, String fileName, Actor actor) {
+        ListFileParser.Parsed parsed = ListFileParser.parse(content, n -> { });
         String sha = ListEntryData.sha256Hex(content);
+        Long jobId = jobs.start(ScreeningJob.Kind.IMPORT, fileName, actor.name(), parsed.entries().size());
+        jobs.progress(jobId, "Waiting for the previous import to finish", 0, parsed.entries().size());
+        executor.runAsync(() -> {
+            try {
+                write(parsed, fileName, sha, actor, jobId);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Import of %s failed", fileName);
+            }
+        });
+        return jobId;
+    }
+
+    private ListFileParser.Parsed read(byte[] content, Long jobId) {
         jobs.progress(jobId, "Reading the file", 0, 0);
-        ListFileParser.Parsed parsed;
         try {
-            parsed = ListFileParser.parse(content, n -> jobs.progress(jobId, "Reading the file", n, 0));
+            return ListFileParser.parse(content, n -> jobs.progress(jobId, "Reading the file", n, 0));
         } catch (MalformedListException e) {
             jobs.fail(jobId, "Refused: " + e.getMessage() + " Nothing was imported; the list in force is unchanged.");
             throw e;
         }
+    }
+
+    private ImportResult write(ListFileParser.Parsed parsed, String fileName, String sha, Actor actor, Long jobId) {
         try {
             ImportResult r = store(parsed, fileName, sha, actor, jobId);
             jobs.finish(jobId, r.versionId(), String.format("Version %d: %d entries (%d added, %d changed, %d removed).",
@@ -166,7 +208,9 @@ public class ListImporter {
         Object after = AuditLog.state("version", result.versionId(), "format", parsed.format().name(), "file", fileName,
                 "sha256", sha, "entries", result.entries(), "added", result.added(), "changed", result.changed(),
                 "removed", result.removed(), "requestedBy", actor.name());
-        if (actor.system()) {
+        boolean byUserInRequest = !actor.system() && Arc.container().requestContext().isActive() && currentUser.isAuthenticated();
+        if (!byUserInRequest) {
+            // background imports write as the system; the official who asked is in the record and the version
             audit.recordSystem("screening.list.imported", "screening_list_version", result.versionId(), null, after);
         } else {
             audit.record("screening.list.imported", "screening_list_version", result.versionId(), null, after);

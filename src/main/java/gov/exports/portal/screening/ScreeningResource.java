@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,6 +27,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import gov.exports.portal.account.CurrentUser;
+import gov.exports.portal.audit.AuditLog;
 import gov.exports.portal.account.Roles;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -84,10 +86,10 @@ public class ScreeningResource {
     ScreeningService screening;
 
     @Inject
-    ScreeningJobs jobs;
+    CurrentUser currentUser;
 
     @Inject
-    CurrentUser currentUser;
+    AuditLog audit;
 
     @GET
     public TemplateInstance search(@QueryParam("name") String name, @QueryParam("country") String country,
@@ -162,6 +164,7 @@ public class ScreeningResource {
     @Path("import")
     @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED })
     @RolesAllowed(Roles.SENIOR_OFFICER)
+    @Transactional
     public Response importList(@RestForm("file") FileUpload file) {
         FormProblems errors = new FormProblems();
         if (file == null || file.size() == 0) {
@@ -175,15 +178,17 @@ public class ScreeningResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Long jobId = jobs.start(ScreeningJob.Kind.IMPORT, file.fileName(), currentUser.displayName(), 0);
+        Long jobId;
         try {
-            importer.importFile(content, file.fileName(), new ListImporter.Actor(currentUser.subject(), currentUser.displayName(), false),
-                    jobId);
+            jobId = importer.startImport(content, file.fileName(),
+                    new ListImporter.Actor(currentUser.subject(), currentUser.displayName(), false));
         } catch (MalformedListException e) {
             errors.add("file", "The file was refused. " + e.getMessage() + " Nothing was imported; the list in force is unchanged.");
             return Response.status(400).entity(Templates.importForm(errors, ListVersion.current().orElse(null))
                     .data("navSection", "screening")).build();
         }
+        audit.record("screening.list.import-requested", "screening_job", jobId, null, AuditLog.state("file", file.fileName(),
+                "sha256", ListEntryData.sha256Hex(content), "bytes", content.length));
         return Response.seeOther(URI.create("/screening/jobs/" + jobId)).build();
     }
 

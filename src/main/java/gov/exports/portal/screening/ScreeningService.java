@@ -117,6 +117,10 @@ public class ScreeningService {
         List<String> reasons = new ArrayList<>();
         int open = 0;
         int trueMatches = 0;
+        if (ListVersion.current().isEmpty()) {
+            // before the first import nothing can be found, which is not the same as nothing being there
+            reasons.add("No screening list has been imported yet.");
+        }
         for (Long id : subjectIds) {
             ScreeningRun run = ScreeningRun.latest(subjectType, id);
             if (run == null) {

@@ -63,6 +63,35 @@ class ScreeningBrowserTest {
     }
 
     @Test
+    void seniorOfficerUploadsAListAndFollowsItsProgress() throws Exception {
+        ScreeningTestSupport.demoListInForce(importer);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("screening-upload");
+        java.nio.file.Path bad = dir.resolve("bad-list.csv");
+        java.nio.file.Files.writeString(bad, ScreeningTestSupport.demoCsv().replace("2020-12-22", "22.12.2020"));
+        java.nio.file.Path good = dir.resolve("new-list.csv");
+        java.nio.file.Files.writeString(good, ScreeningTestSupport.demoCsv()
+                + ScreeningTestSupport.cslRow("BR-0001", "Browser Upload Test Party Ltd.", "Hefei, CN", "") + "\n");
+        try (Browser b = Browser.start()) {
+            b.signIn("senior");
+            b.open("/screening/import");
+            Accessibility.assertNoSeriousViolations(b.driver, "screening import form");
+            b.driver.findElement(By.id("file")).sendKeys(bad.toString());
+            b.driver.findElement(By.xpath("//button[normalize-space()='Import the list']")).click();
+            new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Error: "));
+            assertTrue(b.text(By.className("error-summary")).contains("Line 3: start_date \"22.12.2020\" is not a date"),
+                    b.text(By.className("error-summary")));
+            Accessibility.assertNoSeriousViolations(b.driver, "screening import refused");
+
+            b.driver.findElement(By.id("file")).sendKeys(good.toString());
+            b.driver.findElement(By.xpath("//button[normalize-space()='Import the list']")).click();
+            new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("1 added, 0 changed, 0 removed"));
+            assertTrue(b.driver.getTitle().startsWith("List import of new-list.csv"), b.driver.getTitle());
+            Accessibility.assertNoSeriousViolations(b.driver, "screening import finished");
+            b.screenshot("screening-import-finished");
+        }
+    }
+
+    @Test
     void officerDispositionsAHitInTheBrowser() {
         ScreeningTestSupport.demoListInForce(importer);
         ScreeningService.Outcome o = screening.screen(new ScreeningSubject("APPLICATION_PARTY", 8801L, "Moore Threads Technology Co., Ltd.",

@@ -37,11 +37,26 @@ class ScreeningPagesTest {
                 .multiPart("file", "upload.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/screening/import");
         assertEquals(303, r.statusCode(), r.asString());
+        // the file was checked at once; it is written in the background while the page refreshes itself
         String job = senior.given().get(r.header("Location")).asString();
+        for (int i = 0; i < 100 && job.contains("http-equiv=\"refresh\""); i++) {
+            sleep();
+            job = senior.given().get(r.header("Location")).asString();
+        }
         assertTrue(job.contains("1 added, 0 changed, 0 removed"), job);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> AuditRecord.count("action = ?1 and actorName = ?2",
+                "screening.list.import-requested", "senior")));
         String versions = senior.given().get("/screening/versions").asString();
         assertTrue(versions.contains("Import of upload.csv"), versions);
         assertTrue(versions.contains(ListEntryData.sha256Hex(csv.getBytes(StandardCharsets.UTF_8)).substring(0, 12)));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
