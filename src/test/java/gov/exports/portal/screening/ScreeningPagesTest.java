@@ -44,8 +44,9 @@ class ScreeningPagesTest {
             job = senior.given().get(r.header("Location")).asString();
         }
         assertTrue(job.contains("1 added, 0 changed, 0 removed"), job);
-        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> AuditRecord.count("action = ?1 and actorName = ?2",
-                "screening.list.import-requested", "senior")));
+        String jobId = r.header("Location").substring(r.header("Location").lastIndexOf('/') + 1);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> AuditRecord.count(
+                "action = ?1 and actorName = ?2 and targetId = ?3", "screening.list.import-requested", "senior", jobId)));
         String versions = senior.given().get("/screening/versions").asString();
         assertTrue(versions.contains("Import of upload.csv"), versions);
         assertTrue(versions.contains(ListEntryData.sha256Hex(csv.getBytes(StandardCharsets.UTF_8)).substring(0, 12)));
