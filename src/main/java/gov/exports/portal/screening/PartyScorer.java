@@ -1,0 +1,149 @@
+package gov.exports.portal.screening;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Scores one listed entry against a party: the best of every (party name, listed name or alias) pair, then
+ * the party's country and address raise or lower it. Pure Java, so the evaluation set can check it directly.
+ */
+public final class PartyScorer {
+
+    /** Scores at or above this are hits that must be dispositioned (chosen with the evaluation set, see README). */
+    public static final double HIT_THRESHOLD = 0.75;
+    /** The search page also shows weaker similarities, labelled as such. */
+    public static final double SEARCH_FLOOR = 0.55;
+
+    static final double SAME_COUNTRY = 0.03;
+    static final double OTHER_COUNTRY = -0.12;
+    static final double SAME_CITY = 0.04;
+    static final double SAME_ADDRESS = 0.04;
+
+    public record ListedName(String kind, String original) {
+    }
+
+    public record Candidate(long entryId, String entryKey, String entryName, String source,
+            List<ListedName> names, List<ListEntryData.Address> addresses) {
+    }
+
+    public record Scored(Candidate candidate, double score, String matchedName, String matchedKind, String queryName,
+            List<String> explanation) {
+    }
+
+    private static final Set<String> ADDRESS_NOISE = Set.of("road", "rd", "street", "st", "no", "number", "building",
+            "bldg", "floor", "room", "rm", "unit", "district", "new", "area", "zone", "park", "avenue", "ave", "lu", "jie",
+            "hao", "qu", "city", "province", "and", "of", "the", "china", "cn", "west", "east", "north", "south");
+
+    private PartyScorer() {
+    }
+
+    public static Scored score(ScreeningSubject subject, Candidate c) {
+        double best = -1;
+        NameMatcher.Result bestResult = null;
+        ListedName bestName = null;
+        String bestQuery = null;
+        for (String q : subject.names()) {
+            List<NameKeys.Token> qt = NameKeys.tokens(q);
+            for (ListedName n : c.names()) {
+                NameMatcher.Result r = "ACRONYM".equals(n.kind())
+                        ? acronym(qt, n.original())
+                        : NameMatcher.score(qt, NameKeys.tokens(n.original()));
+                double s = r.score() - ("ACRONYM".equals(n.kind()) ? 0.05 : 0);
+                if (s > best) {
+                    best = s;
+                    bestResult = r;
+                    bestName = n;
+                    bestQuery = q;
+                }
+            }
+        }
+        if (bestResult == null) {
+            return new Scored(c, 0, c.entryName(), "NAME", subject.name(), List.of());
+        }
+        List<String> why = new ArrayList<>();
+        String kindWord = switch (bestName.kind()) {
+            case "ALIAS" -> "alias";
+            case "ACRONYM" -> "initials of the listed name";
+            default -> "listed name";
+        };
+        why.add(String.format(Locale.ROOT, "\"%s\" matched the %s \"%s\" (name score %.2f)", bestQuery, kindWord,
+                bestName.original(), best));
+        why.addAll(bestResult.reasons());
+        double score = best;
+
+        String country = subject.countryCode();
+        Set<String> listedCountries = new HashSet<>();
+        for (ListEntryData.Address a : c.addresses()) {
+            if (a.country() != null) {
+                listedCountries.add(a.country());
+            }
+        }
+        if (country != null && !listedCountries.isEmpty()) {
+            if (listedCountries.contains(country)) {
+                score += SAME_COUNTRY;
+                why.add("Country " + Countries.name(country) + " is a country of the listed addresses (+" + pct(SAME_COUNTRY) + ")");
+            } else {
+                score += OTHER_COUNTRY;
+                why.add("Country " + Countries.name(country) + " is not among the listed addresses' countries ("
+                        + String.join(", ", listedCountries) + ") (" + pct(OTHER_COUNTRY) + ")");
+            }
+        }
+        Set<String> partyCity = words(subject.city());
+        Set<String> partyAddress = words(subject.address());
+        partyAddress.addAll(partyCity);
+        if (!partyAddress.isEmpty()) {
+            String bestAddress = null;
+            double bestOverlap = 0;
+            for (ListEntryData.Address a : c.addresses()) {
+                Set<String> listed = words(a.display());
+                if (listed.isEmpty()) {
+                    continue;
+                }
+                Set<String> common = new HashSet<>(partyAddress);
+                common.retainAll(listed);
+                double overlap = (double) common.size() / Math.min(partyAddress.size(), listed.size());
+                if (overlap > bestOverlap) {
+                    bestOverlap = overlap;
+                    bestAddress = a.display() + " (shared words: " + String.join(", ", new java.util.TreeSet<>(common)) + ")";
+                }
+            }
+            if (bestAddress != null) {
+                double bonus = bestOverlap >= 0.6 ? SAME_CITY + SAME_ADDRESS : SAME_CITY;
+                score += bonus;
+                why.add("Address is like the listed address " + bestAddress + " (+" + pct(bonus) + ")");
+            }
+        }
+        score = Math.max(0, Math.min(1, score));
+        return new Scored(c, Math.round(score * 1000) / 1000.0, bestName.original(), bestName.kind(), bestQuery, why);
+    }
+
+    /** A party written as initials ("SMIC") against the initials of a long listed name. */
+    private static NameMatcher.Result acronym(List<NameKeys.Token> q, String acronym) {
+        List<NameKeys.Token> distinctive = q.stream().filter(t -> t.kind() != NameKeys.Kind.LEGAL).toList();
+        if (distinctive.size() == 1 && !distinctive.get(0).cjk() && distinctive.get(0).text().equals(acronym)) {
+            return new NameMatcher.Result(q.size() == 1 ? 1.0 : 0.95,
+                    List.of("\"" + distinctive.get(0).written() + "\" is the initials of the listed name"));
+        }
+        return new NameMatcher.Result(0, List.of());
+    }
+
+    private static Set<String> words(String s) {
+        Set<String> out = new HashSet<>();
+        if (s == null) {
+            return out;
+        }
+        for (String w : NameKeys.fold(s).split(" ")) {
+            if (w.length() >= 2 && !ADDRESS_NOISE.contains(w) && !w.chars().allMatch(Character::isDigit)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static String pct(double d) {
+        return String.format(Locale.ROOT, "%.2f", d);
+    }
+}
