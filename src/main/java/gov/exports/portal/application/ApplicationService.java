@@ -20,8 +20,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,7 +41,6 @@ import gov.exports.portal.web.FormErrors;
 import gov.exports.portal.web.FormValidationException;
 import gov.exports.portal.web.Forms;
 import gov.exports.portal.web.PortalConflictException;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -77,8 +74,8 @@ public class ApplicationService {
     @Inject
     Event<ApplicationSubmitted> submittedEvent;
 
-    @ConfigProperty(name = "portal.documents.max-size", defaultValue = "20M")
-    MemorySize maxDocumentSize;
+    @Inject
+    DocumentsConfig documentsConfig;
 
     public record SubmitResult(Application application, boolean alreadySubmitted) {
     }
@@ -421,8 +418,8 @@ public class ApplicationService {
         FormErrors errors = new FormErrors();
         if (content == null || content.length == 0) {
             errors.add("file", "Choose a PDF file to upload");
-        } else if (content.length > maxDocumentSize.asLongValue()) {
-            errors.add("file", "The file must be " + maxDocumentSize.asLongValue() / (1024 * 1024) + " MB or smaller");
+        } else if (content.length > documentsConfig.maxSize().asLongValue()) {
+            errors.add("file", "The file must be " + documentsConfig.maxSize().asLongValue() / (1024 * 1024) + " MB or smaller");
         } else if (!isPdf(content)) {
             errors.add("file", "The file must be a PDF. This file is not a PDF, whatever its name says");
         }
