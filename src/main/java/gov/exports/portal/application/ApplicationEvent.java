@@ -46,10 +46,6 @@ public class ApplicationEvent extends PanacheEntityBase {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    public boolean isMessage() {
-        return "MESSAGE".equals(kind);
-    }
-
     public static List<ApplicationEvent> of(Long applicationId) {
         return list("applicationId = ?1 order by id", applicationId);
     }

@@ -368,7 +368,7 @@ public class ApplicationResource {
     }
 
     TemplateInstance documentsPage(Application app, FormErrors errors) {
-        return Templates.documents(app, ApplicationDocument.of(app), applications.documentsConfig.maxSize().asLongValue() / (1024 * 1024) + " MB",
+        return Templates.documents(app, ApplicationDocument.of(app), applications.maxDocumentBytes() / (1024 * 1024) + " MB",
                 errors).data("navSection", "vendor");
     }
 

@@ -418,8 +418,8 @@ public class ApplicationService {
         FormErrors errors = new FormErrors();
         if (content == null || content.length == 0) {
             errors.add("file", "Choose a PDF file to upload");
-        } else if (content.length > documentsConfig.maxSize().asLongValue()) {
-            errors.add("file", "The file must be " + documentsConfig.maxSize().asLongValue() / (1024 * 1024) + " MB or smaller");
+        } else if (content.length > maxDocumentBytes()) {
+            errors.add("file", "The file must be " + maxDocumentBytes() / (1024 * 1024) + " MB or smaller");
         } else if (!isPdf(content)) {
             errors.add("file", "The file must be a PDF. This file is not a PDF, whatever its name says");
         }
@@ -486,6 +486,10 @@ public class ApplicationService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public long maxDocumentBytes() {
+        return documentsConfig.maxSize().asLongValue();
     }
 
     // ---- submission -----------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The policy pre-check: an application's products, parties and certifications against one policy version.
  * Every item says in plain English what was checked and why it passed or not. An EXCLUDED item (a product the
@@ -21,20 +23,24 @@ public class PolicyCheck {
 
     /** {@code subject} is "line:&lt;id&gt;", "party:&lt;role&gt;", "certifications" or "application". */
     public record Item(String subject, String label, Outcome outcome, String reason) {
+        @JsonIgnore
         public boolean isMet() {
             return outcome == Outcome.MET;
         }
     }
 
     public record Result(String policyCode, String policyTitle, String legalBasis, LocalDate checkedOn, List<Item> items) {
+        @JsonIgnore
         public boolean isBlocking() {
             return items.stream().anyMatch(i -> i.outcome() == Outcome.EXCLUDED);
         }
 
+        @JsonIgnore
         public boolean isAllMet() {
             return items.stream().allMatch(Item::isMet);
         }
 
+        @JsonIgnore
         public long getNotMetCount() {
             return items.stream().filter(i -> !i.isMet()).count();
         }
