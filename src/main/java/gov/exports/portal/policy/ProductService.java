@@ -47,7 +47,7 @@ public class ProductService {
         String maker = Forms.required(errors, "maker", form.maker, "the maker", 2, 100);
         String model = Forms.required(errors, "model", form.model, "the model", 1, 100);
         String architecture = Forms.required(errors, "architecture", form.architecture, "the architecture or family", 2, 60);
-        String eccn = Forms.required(errors, "eccn", form.eccn, "the export control classification number", 5, 20);
+        String eccn = Forms.required(errors, "eccn", form.eccn, "the export control classification number", 1, 20);
         if (eccn != null && !errors.has("eccn") && !eccn.matches("^[0-9][A-E][0-9]{3}(\\.[a-z0-9]+)*$")) {
             errors.add("eccn", "Enter the ECCN in the form 3A090.a");
         }
