@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -141,13 +142,11 @@ public class ApplicationResource {
     @GET
     @Path("{id}/products")
     public Response products(@PathParam("id") long id) {
-        Application app = applications.own(id);
-        if (!app.isDraft()) {
-            return see("/applications/" + id);
-        }
-        LineForm form = new LineForm();
-        form.version = String.valueOf(app.version);
-        return Response.ok(productsPage(app, form, FormErrors.none())).build();
+        return draftPage(id, app -> {
+            LineForm form = new LineForm();
+            form.version = String.valueOf(app.version);
+            return productsPage(app, form, FormErrors.none());
+        });
     }
 
     @POST
@@ -181,11 +180,8 @@ public class ApplicationResource {
     @Path("{id}/parties/{role}")
     public Response party(@PathParam("id") long id, @PathParam("role") String roleSlug) {
         PartyRole role = partyRole(roleSlug);
-        Application app = applications.own(id);
-        if (!app.isDraft()) {
-            return see("/applications/" + id);
-        }
-        return Response.ok(partyPage(app, role, PartyForm.of(ApplicationParty.find(app, role), app.version), FormErrors.none())).build();
+        return draftPage(id,
+                app -> partyPage(app, role, PartyForm.of(ApplicationParty.find(app, role), app.version), FormErrors.none()));
     }
 
     @POST
@@ -218,11 +214,7 @@ public class ApplicationResource {
     @GET
     @Path("{id}/intermediaries")
     public Response intermediaries(@PathParam("id") long id) {
-        Application app = applications.own(id);
-        if (!app.isDraft()) {
-            return see("/applications/" + id);
-        }
-        return Response.ok(intermediariesPage(app, PartyForm.of(null, app.version), FormErrors.none())).build();
+        return draftPage(id, app -> intermediariesPage(app, PartyForm.of(null, app.version), FormErrors.none()));
     }
 
     /** "Add" adds the intermediary in the form; "done" confirms the list (possibly empty) is complete. */
@@ -261,11 +253,7 @@ public class ApplicationResource {
     @GET
     @Path("{id}/end-use")
     public Response endUse(@PathParam("id") long id) {
-        Application app = applications.own(id);
-        if (!app.isDraft()) {
-            return see("/applications/" + id);
-        }
-        return Response.ok(Templates.endUse(app, EndUseForm.of(app), FormErrors.none()).data("navSection", "vendor")).build();
+        return draftPage(id, app -> Templates.endUse(app, EndUseForm.of(app), FormErrors.none()).data("navSection", "vendor"));
     }
 
     @POST
@@ -286,16 +274,14 @@ public class ApplicationResource {
     @GET
     @Path("{id}/certifications")
     public Response certifications(@PathParam("id") long id) {
-        Application app = applications.own(id);
-        if (!app.isDraft()) {
-            return see("/applications/" + id);
-        }
-        CertificationForm form = new CertificationForm();
-        form.certification = applications.certificationCodes(app);
-        form.shipmentRatioPercent = app.getShipmentRatioPercent();
-        form.version = String.valueOf(app.version);
-        return Response.ok(Templates.certifications(app, policies.inForceToday().orElse(null), form, FormErrors.none())
-                .data("navSection", "vendor")).build();
+        return draftPage(id, app -> {
+            CertificationForm form = new CertificationForm();
+            form.certification = applications.certificationCodes(app);
+            form.shipmentRatioPercent = app.getShipmentRatioPercent();
+            form.version = String.valueOf(app.version);
+            return Templates.certifications(app, policies.inForceToday().orElse(null), form, FormErrors.none())
+                    .data("navSection", "vendor");
+        });
     }
 
     @POST
@@ -317,11 +303,7 @@ public class ApplicationResource {
     @GET
     @Path("{id}/documents")
     public Response documents(@PathParam("id") long id) {
-        Application app = applications.own(id);
-        if (!app.isDraft()) {
-            return see("/applications/" + id);
-        }
-        return Response.ok(documentsPage(app, FormErrors.none())).build();
+        return draftPage(id, app -> documentsPage(app, FormErrors.none()));
     }
 
     @POST
@@ -385,11 +367,7 @@ public class ApplicationResource {
     @GET
     @Path("{id}/check")
     public Response check(@PathParam("id") long id) {
-        Application app = applications.own(id);
-        if (!app.isDraft()) {
-            return see("/applications/" + id);
-        }
-        return Response.ok(checkPage(app, FormErrors.none())).build();
+        return draftPage(id, app -> checkPage(app, FormErrors.none()));
     }
 
     @POST
@@ -427,6 +405,12 @@ public class ApplicationResource {
         } catch (FormValidationException e) {
             return Response.status(400).entity(Templates.withdraw(applications.own(id), e.errors()).data("navSection", "vendor")).build();
         }
+    }
+
+    /** A wizard page of a draft; once submitted, the wizard's pages lead back to the application page. */
+    Response draftPage(long id, Function<Application, TemplateInstance> page) {
+        Application app = applications.own(id);
+        return app.isDraft() ? Response.ok(page.apply(app)).build() : see("/applications/" + id);
     }
 
     static Response see(String path) {

@@ -212,9 +212,7 @@ public class ApplicationService {
         line.quantity = quantity;
         line.unitPriceUsd = price;
         line.persist();
-        app.touch();
-        em.flush();
-        audit.record("application.line.added", "application", app.id, null, AuditLog.state("line", line.id,
+        changed(app, "application.line.added", null, AuditLog.state("line", line.id,
                 "product", product.getName(), "quantity", quantity, "unitPriceUsd", price));
     }
 
@@ -226,9 +224,7 @@ public class ApplicationService {
         Object before = AuditLog.state("line", line.id, "product", line.product.getName(), "quantity", line.quantity,
                 "unitPriceUsd", line.unitPriceUsd);
         line.delete();
-        app.touch();
-        em.flush();
-        audit.record("application.line.removed", "application", app.id, before, null);
+        changed(app, "application.line.removed", before, null);
     }
 
     /** Saves the ultimate consignee or the end user: from the register, or a party entered by hand. */
@@ -261,9 +257,7 @@ public class ApplicationService {
         party.application = app;
         party.role = role;
         party.persist();
-        app.touch();
-        em.flush();
-        audit.record("application.party.saved", "application", app.id, before, partyState(party));
+        changed(app, "application.party.saved", before, partyState(party));
     }
 
     @Transactional
@@ -274,9 +268,7 @@ public class ApplicationService {
         party.role = PartyRole.INTERMEDIATE_CONSIGNEE;
         party.persist();
         app.intermediariesDone = false;
-        app.touch();
-        em.flush();
-        audit.record("application.party.saved", "application", app.id, null, partyState(party));
+        changed(app, "application.party.saved", null, partyState(party));
     }
 
     @Transactional
@@ -286,18 +278,14 @@ public class ApplicationService {
                 PartyRole.INTERMEDIATE_CONSIGNEE).firstResultOptional().orElseThrow(NotFoundException::new);
         Object before = partyState(party);
         party.delete();
-        app.touch();
-        em.flush();
-        audit.record("application.party.removed", "application", app.id, before, null);
+        changed(app, "application.party.removed", before, null);
     }
 
     @Transactional
     public void confirmIntermediaries(long id, String version) {
         Application app = draftForEdit(id, version);
         app.intermediariesDone = true;
-        app.touch();
-        em.flush();
-        audit.record("application.intermediaries.confirmed", "application", app.id, AuditLog.state("intermediariesDone", false),
+        changed(app, "application.intermediaries.confirmed", AuditLog.state("intermediariesDone", false),
                 AuditLog.state("intermediariesDone", true, "count", ApplicationParty.count("application = ?1 and role = ?2", app,
                         PartyRole.INTERMEDIATE_CONSIGNEE)));
     }
@@ -363,9 +351,7 @@ public class ApplicationService {
         app.shippingRoute = route;
         app.shipmentFrom = from;
         app.shipmentTo = to;
-        app.touch();
-        em.flush();
-        audit.record("application.end-use.saved", "application", app.id, before, endUseState(app));
+        changed(app, "application.end-use.saved", before, endUseState(app));
     }
 
     @Transactional
@@ -405,9 +391,7 @@ public class ApplicationService {
         }
         BigDecimal ratioBefore = app.declaredShipmentRatio;
         app.declaredShipmentRatio = ratio;
-        app.touch();
-        em.flush();
-        audit.record("application.certifications.saved", "application", app.id,
+        changed(app, "application.certifications.saved",
                 AuditLog.state("certifications", before, "declaredShipmentRatio", ratioBefore),
                 AuditLog.state("certifications", given, "declaredShipmentRatio", ratio));
     }
@@ -434,9 +418,7 @@ public class ApplicationService {
         d.content = content;
         d.uploadedBy = currentUser.displayName();
         d.persist();
-        app.touch();
-        em.flush();
-        audit.record("application.document.added", "application", app.id, null,
+        changed(app, "application.document.added", null,
                 AuditLog.state("document", d.id, "fileName", d.fileName, "sizeBytes", d.sizeBytes, "sha256", d.sha256));
         return d;
     }
@@ -448,9 +430,7 @@ public class ApplicationService {
                 .firstResultOptional().orElseThrow(NotFoundException::new);
         Object before = AuditLog.state("document", d.id, "fileName", d.fileName, "sha256", d.sha256);
         d.delete();
-        app.touch();
-        em.flush();
-        audit.record("application.document.removed", "application", app.id, before, null);
+        changed(app, "application.document.removed", before, null);
     }
 
     static boolean isPdf(byte[] content) {
@@ -709,6 +689,13 @@ public class ApplicationService {
         return new ApplicationSnapshot(app.reference, app.organisation.legalName, policy.code, policy.title, policy.revenueShareRate,
                 app.submittedAt, app.submittedBy, l, ApplicationLine.totalOf(lines), p, app.endUseStatement, app.shippingRoute,
                 app.shipmentFrom, app.shipmentTo, c, app.declaredShipmentRatio, d);
+    }
+
+    /** Ends a draft edit: bumps the draft's version (so concurrent editors are detected) and audits, as the last write. */
+    void changed(Application app, String action, Object before, Object after) {
+        app.touch();
+        em.flush();
+        audit.record(action, "application", app.id, before, after);
     }
 
     ApplicationEvent event(Application app, String kind, String message, boolean official) {

@@ -38,11 +38,8 @@ public final class Forms {
     }
 
     public static Integer integer(FormErrors errors, String field, String raw, String label, long min, long max, boolean required) {
-        String s = text(raw);
+        String s = present(errors, field, raw, label, required);
         if (s == null) {
-            if (required) {
-                errors.add(field, "Enter " + label);
-            }
             return null;
         }
         try {
@@ -60,11 +57,8 @@ public final class Forms {
 
     /** US dollars: at most two decimals, never rounded silently. */
     public static BigDecimal usd(FormErrors errors, String field, String raw, String label, boolean required) {
-        String s = text(raw);
+        String s = present(errors, field, raw, label, required);
         if (s == null) {
-            if (required) {
-                errors.add(field, "Enter " + label);
-            }
             return null;
         }
         try {
@@ -89,11 +83,8 @@ public final class Forms {
     }
 
     public static LocalDate date(FormErrors errors, String field, String raw, String label, boolean required) {
-        String s = text(raw);
+        String s = present(errors, field, raw, label, required);
         if (s == null) {
-            if (required) {
-                errors.add(field, "Enter " + label);
-            }
             return null;
         }
         try {
@@ -102,6 +93,15 @@ public final class Forms {
             errors.add(field, capitalise(label) + " must be a real date, like 2026-03-31");
             return null;
         }
+    }
+
+    /** The trimmed text, or null when blank ("Enter ..." recorded if the answer is required). */
+    static String present(FormErrors errors, String field, String raw, String label, boolean required) {
+        String s = text(raw);
+        if (s == null && required) {
+            errors.add(field, "Enter " + label);
+        }
+        return s;
     }
 
     public static Long id(String raw) {

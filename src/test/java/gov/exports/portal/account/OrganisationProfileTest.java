@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import gov.exports.portal.audit.AuditRecord;
+import gov.exports.portal.support.FormPost;
 import gov.exports.portal.support.PortalSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,12 +20,8 @@ import io.restassured.response.Response;
 @QuarkusTest
 class OrganisationProfileTest {
 
-    static Response post(PortalSession s, String path, String... kv) {
-        var req = s.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", s.csrfToken());
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            req = req.formParam(kv[i], kv[i + 1]);
-        }
-        return req.post(path);
+    static Response post(PortalSession s, String path, Object... kv) {
+        return FormPost.post(s, path, kv);
     }
 
     static String version(PortalSession s) {

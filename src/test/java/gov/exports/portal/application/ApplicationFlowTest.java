@@ -293,4 +293,23 @@ class ApplicationFlowTest {
         assertEquals(null, load(copyId));
         assertEquals(1, auditCount("application.deleted", copyId));
     }
+
+    @Test
+    void anOfficialsMessageReachesTheVendorAndIsAudited() {
+        long id = nvidia.completeDraft("H200");
+        assertEquals(303, nvidia.submit(id).statusCode());
+        DraftDriver officer = new DraftDriver("officer");
+        Response empty = officer.post("/officer/applications/" + id + "/messages", "message", " ");
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().asString().contains("Enter the message to the exporter"));
+        assertEquals(303, officer.post("/officer/applications/" + id + "/messages", "message",
+                "Please upload the signed end-user certificate <b>in English</b>.").statusCode());
+        String page = nvidia.get("/applications/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Please upload the signed end-user certificate &lt;b&gt;in English&lt;/b&gt;."), "escaped, shown");
+        assertEquals(1, auditCount("application.message.sent", id));
+        // the AMD vendor cannot read it, officials cannot message a draft
+        assertEquals(404, new DraftDriver("amd-vendor").get("/applications/" + id).statusCode());
+        long draft = nvidia.create();
+        assertEquals(404, officer.post("/officer/applications/" + draft + "/messages", "message", "hello").statusCode());
+    }
 }

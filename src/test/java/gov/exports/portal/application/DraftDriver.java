@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import gov.exports.portal.customer.ApprovedCustomer;
 import gov.exports.portal.policy.Product;
+import gov.exports.portal.support.FormPost;
 import gov.exports.portal.support.PortalSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
@@ -45,19 +44,7 @@ final class DraftDriver {
     }
 
     Response post(String path, Object... keyValues) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            form.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        var req = session.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", session.csrfToken());
-        for (var e : form.entrySet()) {
-            if (e.getValue() instanceof List<?> list) {
-                req = req.formParam(e.getKey(), list.toArray());
-            } else {
-                req = req.formParam(e.getKey(), e.getValue());
-            }
-        }
-        return req.post(path);
+        return FormPost.post(session, path, keyValues);
     }
 
     Response get(String path) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import gov.exports.portal.application.CdiEventRecorder;
 import gov.exports.portal.audit.AuditRecord;
+import gov.exports.portal.support.FormPost;
 import gov.exports.portal.support.PortalSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,12 +33,8 @@ public class ApprovedCustomerTest {
         return b.toString();
     }
 
-    static Response post(PortalSession s, String path, String... kv) {
-        var req = s.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", s.csrfToken());
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            req = req.formParam(kv[i], kv[i + 1]);
-        }
-        return req.post(path);
+    static Response post(PortalSession s, String path, Object... kv) {
+        return FormPost.post(s, path, kv);
     }
 
     static String[] form(String uscc, String name, String status, String version) {
