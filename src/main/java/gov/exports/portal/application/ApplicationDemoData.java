@@ -1,6 +1,11 @@
 package gov.exports.portal.application;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,26 +14,35 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jboss.logging.Logger;
 
 import gov.exports.portal.account.AccountDemoData;
+import gov.exports.portal.account.Organisation;
 import gov.exports.portal.audit.AuditLog;
 import gov.exports.portal.customer.ApprovedCustomer;
 import gov.exports.portal.customer.ApprovedCustomerSaved;
 import gov.exports.portal.customer.CustomerStatus;
 import gov.exports.portal.customer.UnifiedSocialCreditCode;
+import gov.exports.portal.policy.PolicyService;
+import gov.exports.portal.policy.PolicyVersion;
 import gov.exports.portal.policy.Product;
 import gov.exports.portal.web.PortalConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Demo catalogue and approved customers (dev and test only; idempotent). Product figures are illustrative,
+ * Demo catalogue, approved customers and two applications (dev and test only; idempotent). Product figures are illustrative,
  * not manufacturer data; customers are fictitious, with Unified Social Credit Codes whose check characters are valid.
  */
 @ApplicationScoped
 public class ApplicationDemoData {
 
     private static final Logger LOG = Logger.getLogger(ApplicationDemoData.class);
+    static final String DEMO = "demo-data";
     static final String ILLUSTRATIVE = "Illustrative figures for the demonstration, not manufacturer data.";
 
     @Inject
@@ -39,6 +53,12 @@ public class ApplicationDemoData {
 
     @Inject
     Event<ApprovedCustomerSaved> customerSaved;
+
+    @Inject
+    ApplicationService service;
+
+    @Inject
+    PolicyService policies;
 
     @Transactional
     void load(@Observes @Priority(AccountDemoData.PRIORITY + 10) StartupEvent start) {
@@ -61,6 +81,90 @@ public class ApplicationDemoData {
                 "300 Demo Avenue, Nanshan District", "Shenzhen", "CN", CustomerStatus.SUSPENDED);
         customer("Macau Illustrative Computing Ltd.", "澳門示例計算有限公司", "91820000MA0ABCD10",
                 "10 Avenida Exemplo", "Macau", "MO", CustomerStatus.APPROVED);
+        if (Application.count("createdBy", DEMO) == 0) {
+            applications();
+        }
+    }
+
+    /** One submitted NVIDIA application (so the officers' queue has a case) and one AMD draft in progress. */
+    private void applications() {
+        Application submitted = draft("nvidia", "H200", 500, "32000.00", "Shanghai Example");
+        submitted.endUseStatement = "Training and inference of language models in the customer's Shanghai data centre; "
+                + "no military end use.";
+        submitted.shippingRoute = "Santa Clara, CA → San Francisco (SFO) air freight → Shanghai Pudong (PVG)";
+        submitted.shipmentFrom = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        submitted.shipmentTo = submitted.shipmentFrom.plusMonths(3);
+        submitted.intermediariesDone = true;
+        submitted.declaredShipmentRatio = new BigDecimal("0.4000");
+        PolicyVersion policy = policies.inForceToday().orElse(null);
+        if (policy == null) {
+            return;
+        }
+        for (String code : policy.requiredCertifications) {
+            ApplicationCertification c = new ApplicationCertification();
+            c.applicationId = submitted.id;
+            c.code = code;
+            c.certifiedBy = "Nora Vance";
+            c.persist();
+        }
+        ApplicationDocument d = new ApplicationDocument();
+        d.application = submitted;
+        d.content = demoPdf("End-user statement (demonstration)");
+        d.fileName = "end-user-statement.pdf";
+        d.sizeBytes = d.content.length;
+        d.sha256 = ApplicationService.sha256(d.content);
+        d.uploadedBy = "Nora Vance";
+        d.persist();
+        submitted.flush();
+        service.submitForDemo(submitted);
+        Application draft = draft("amd", "Instinct MI308X", 200, "12500.00", "Beijing Sample");
+        draft.endUseStatement = "Inference services for the customer's research cloud.";
+        draft.flush();
+        LOG.infof("Demo applications created: %s submitted, draft %d in progress", submitted.reference, draft.id);
+    }
+
+    private Application draft(String org, String model, int quantity, String unitPrice, String consignee) {
+        Application app = new Application();
+        app.organisation = Organisation.findBySlug(org).orElseThrow();
+        app.createdBy = DEMO;
+        app.persist();
+        app.flush();
+        ApplicationLine line = new ApplicationLine();
+        line.application = app;
+        line.product = Product.<Product> find("model", model).firstResult();
+        line.quantity = quantity;
+        line.unitPriceUsd = new BigDecimal(unitPrice);
+        line.persist();
+        ApprovedCustomer customer = ApprovedCustomer.<ApprovedCustomer> find("nameLatin like ?1", consignee + "%").firstResult();
+        for (PartyRole role : new PartyRole[] { PartyRole.ULTIMATE_CONSIGNEE, PartyRole.END_USER }) {
+            ApplicationParty p = ApplicationParty.fromRegister(customer);
+            p.application = app;
+            p.role = role;
+            p.persist();
+        }
+        service.event(app, "CREATED", "Draft started (demonstration data).", false, "Demo data");
+        audit.recordSystem("application.created", "application", app.id, null,
+                AuditLog.state("organisation", org, "status", app.status.name(), "source", "demo-data"));
+        return app;
+    }
+
+    /** A real one-page PDF, so the demo download opens in a viewer. */
+    static byte[] demoPdf(String text) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                content.newLineAtOffset(72, 720);
+                content.showText(text);
+                content.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void product(String maker, String model, String architecture, String eccn, int tpp, int bandwidth) {

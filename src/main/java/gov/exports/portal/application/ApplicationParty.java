@@ -57,6 +57,31 @@ public class ApplicationParty extends PanacheEntityBase {
     @JoinColumn(name = "approved_customer_id")
     public ApprovedCustomer approvedCustomer;
 
+    /** A new party with the same details (name, address, register link); role and application are set by the caller. */
+    ApplicationParty copyDetails() {
+        ApplicationParty c = new ApplicationParty();
+        c.name = name;
+        c.nameChinese = nameChinese;
+        c.address = address;
+        c.city = city;
+        c.country = country;
+        c.partyFunction = partyFunction;
+        c.approvedCustomer = approvedCustomer;
+        return c;
+    }
+
+    /** A party taken from the register of approved customers. */
+    static ApplicationParty fromRegister(ApprovedCustomer customer) {
+        ApplicationParty p = new ApplicationParty();
+        p.approvedCustomer = customer;
+        p.name = customer.nameLatin;
+        p.nameChinese = customer.nameChinese;
+        p.address = customer.address;
+        p.city = customer.city;
+        p.country = customer.country;
+        return p;
+    }
+
     public boolean isFromRegister() {
         return approvedCustomer != null;
     }

@@ -157,7 +157,6 @@ public class ApplicationResource {
             return see("/applications/" + id + "/products");
         } catch (FormValidationException e) {
             Application app = applications.own(id);
-            form.version = String.valueOf(app.version);
             return Response.status(400).entity(productsPage(app, form, e.errors())).build();
         }
     }
@@ -193,7 +192,6 @@ public class ApplicationResource {
             return see(role == PartyRole.ULTIMATE_CONSIGNEE ? "/applications/" + id + "/parties/end-user" : "/applications/" + id);
         } catch (FormValidationException e) {
             Application app = applications.own(id);
-            form.version = String.valueOf(app.version);
             return Response.status(400).entity(partyPage(app, role, form, e.errors())).build();
         }
     }
@@ -230,7 +228,6 @@ public class ApplicationResource {
             return see("/applications/" + id + "/intermediaries");
         } catch (FormValidationException e) {
             Application app = applications.own(id);
-            form.version = String.valueOf(app.version);
             return Response.status(400).entity(intermediariesPage(app, form, e.errors())).build();
         }
     }
@@ -264,7 +261,6 @@ public class ApplicationResource {
             return see("/applications/" + id);
         } catch (FormValidationException e) {
             Application app = applications.own(id);
-            form.version = String.valueOf(app.version);
             return Response.status(400).entity(Templates.endUse(app, form, e.errors()).data("navSection", "vendor")).build();
         }
     }
@@ -292,7 +288,6 @@ public class ApplicationResource {
             return see("/applications/" + id);
         } catch (FormValidationException e) {
             Application app = applications.own(id);
-            form.version = String.valueOf(app.version);
             return Response.status(400).entity(Templates.certifications(app, policies.inForceToday().orElse(null), form, e.errors())
                     .data("navSection", "vendor")).build();
         }

@@ -161,16 +161,9 @@ public class ApplicationService {
             c.persist();
         }
         for (ApplicationParty p : ApplicationParty.of(source)) {
-            ApplicationParty c = new ApplicationParty();
+            ApplicationParty c = p.copyDetails();
             c.application = app;
             c.role = p.role;
-            c.name = p.name;
-            c.nameChinese = p.nameChinese;
-            c.address = p.address;
-            c.city = p.city;
-            c.country = p.country;
-            c.partyFunction = p.partyFunction;
-            c.approvedCustomer = p.approvedCustomer;
             c.persist();
         }
         em.flush();
@@ -238,13 +231,7 @@ public class ApplicationService {
                 throw new FormValidationException(new FormErrors().add("sameAsConsignee",
                         "Name the ultimate consignee first, or enter the end user's details"));
             }
-            party = new ApplicationParty();
-            party.name = consignee.name;
-            party.nameChinese = consignee.nameChinese;
-            party.address = consignee.address;
-            party.city = consignee.city;
-            party.country = consignee.country;
-            party.approvedCustomer = consignee.approvedCustomer;
+            party = consignee.copyDetails();
         } else {
             party = validParty(form, false);
         }
@@ -293,7 +280,6 @@ public class ApplicationService {
     ApplicationParty validParty(PartyForm form, boolean intermediary) {
         FormErrors errors = new FormErrors();
         Long customerId = intermediary ? null : Forms.id(form.customerId);
-        ApplicationParty p = new ApplicationParty();
         if (customerId != null) {
             ApprovedCustomer c = ApprovedCustomer.<ApprovedCustomer> findByIdOptional(customerId)
                     .filter(x -> x.isSelectableOn(LocalDate.now(ZoneOffset.UTC))).orElse(null);
@@ -301,14 +287,9 @@ public class ApplicationService {
                 throw new FormValidationException(errors.add("customerId",
                         "Choose an approved customer from the list, or enter the details of a party not in the register"));
             }
-            p.approvedCustomer = c;
-            p.name = c.nameLatin;
-            p.nameChinese = c.nameChinese;
-            p.address = c.address;
-            p.city = c.city;
-            p.country = c.country;
-            return p;
+            return ApplicationParty.fromRegister(c);
         }
+        ApplicationParty p = new ApplicationParty();
         p.name = Forms.required(errors, "name", form.name, "the name in Latin script", 2, 200);
         p.nameChinese = Forms.optional(errors, "nameChinese", form.nameChinese, "the name in Chinese characters", 100);
         p.address = Forms.required(errors, "address", form.address, "the address", 5, 500);
@@ -502,25 +483,50 @@ public class ApplicationService {
         if (errors.isAny()) {
             throw new FormValidationException(errors);
         }
-        long number = ((Number) em.createNativeQuery("SELECT nextval('application_reference_seq')").getSingleResult()).longValue();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        app.reference = String.format("ELA-%d-%06d", now.getYear(), number);
-        app.status = ApplicationStatus.SUBMITTED;
-        app.submittedAt = now;
-        app.submittedBy = currentUser.displayName();
-        app.policyCode = policy.code;
-        app.snapshot = toJson(snapshot(app, policy, lines, parties));
-        app.precheck = toJson(check);
-        app.touch();
-        em.flush();
-        event(app, "SUBMITTED", "Submitted by " + currentUser.displayName() + " as " + app.reference + ". Policy pre-check against "
-                + policy.code + ": " + (check.isAllMet() ? "all items met." : check.getNotMetCount() + " item(s) for the officer to assess."),
-                false);
+        freeze(app, policy, lines, parties, check, currentUser.displayName());
         submittedEvent.fire(new ApplicationSubmitted(app.id));
         audit.record("application.submitted", "application", app.id, AuditLog.state("status", "DRAFT"),
                 AuditLog.state("status", app.status.name(), "reference", app.reference, "policy", policy.code,
                         "precheckAllMet", check.isAllMet()));
         return new SubmitResult(app, false);
+    }
+
+    /** Numbers the application, freezes what is submitted with its pre-check, and records the event. */
+    void freeze(Application app, PolicyVersion policy, List<ApplicationLine> lines, List<ApplicationParty> parties,
+            PolicyCheck.Result check, String actor) {
+        long number = ((Number) em.createNativeQuery("SELECT nextval('application_reference_seq')").getSingleResult()).longValue();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        app.reference = String.format("ELA-%d-%06d", now.getYear(), number);
+        app.status = ApplicationStatus.SUBMITTED;
+        app.submittedAt = now;
+        app.submittedBy = actor;
+        app.policyCode = policy.code;
+        app.snapshot = toJson(snapshot(app, policy, lines, parties));
+        app.precheck = toJson(check);
+        app.touch();
+        em.flush();
+        event(app, "SUBMITTED", "Submitted by " + actor + " as " + app.reference + ". Policy pre-check against " + policy.code + ": "
+                + (check.isAllMet() ? "all items met." : check.getNotMetCount() + " item(s) for the officer to assess."), false, actor);
+    }
+
+    /**
+     * Demo data only: submits a complete draft on behalf of the system at start-up (no signed-in user). Not announced to
+     * screening, whose own demo data runs later and can screen what exists.
+     */
+    Application submitForDemo(Application app) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        PolicyVersion policy = policies.inForceOn(today).orElseThrow();
+        List<ApplicationLine> lines = ApplicationLine.of(app);
+        List<ApplicationParty> parties = ApplicationParty.of(app);
+        PolicyCheck.Result check = policyCheck.evaluate(policy, checkInput(app, lines, parties), today);
+        FormErrors errors = submissionErrors(app, policy, lines, parties, check);
+        if (errors.isAny()) {
+            throw new IllegalStateException("Demo application is incomplete: " + errors.getList());
+        }
+        freeze(app, policy, lines, parties, check, "Demo data");
+        audit.recordSystem("application.submitted", "application", app.id, AuditLog.state("status", "DRAFT"),
+                AuditLog.state("status", app.status.name(), "reference", app.reference, "policy", policy.code, "source", "demo-data"));
+        return app;
     }
 
     FormErrors submissionErrors(Application app, PolicyVersion policy, List<ApplicationLine> lines, List<ApplicationParty> parties,
@@ -699,10 +705,14 @@ public class ApplicationService {
     }
 
     ApplicationEvent event(Application app, String kind, String message, boolean official) {
+        return event(app, kind, message, official, currentUser.displayName());
+    }
+
+    ApplicationEvent event(Application app, String kind, String message, boolean official, String actor) {
         ApplicationEvent e = new ApplicationEvent();
         e.applicationId = app.id;
         e.kind = kind;
-        e.actorName = currentUser.displayName();
+        e.actorName = actor;
         e.official = official;
         e.message = message;
         e.persist();

@@ -157,7 +157,9 @@ class ApplicationWizardBrowserTest {
 
     static void waitForNewPage(Browser b, WebElement old) {
         try {
-            new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
+            WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.stalenessOf(old));
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         } catch (RuntimeException e) {
             b.screenshot("failure-" + System.currentTimeMillis());
             throw e;
