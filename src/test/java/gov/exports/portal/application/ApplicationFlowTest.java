@@ -312,4 +312,21 @@ class ApplicationFlowTest {
         long draft = nvidia.create();
         assertEquals(404, officer.post("/officer/applications/" + draft + "/messages", "message", "hello").statusCode());
     }
+
+    @Test
+    void theDashboardPagesTwentyApplicationsAtATimeNewestFirst() {
+        DraftDriver intel = new DraftDriver("intel-vendor");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            ids.add(intel.create());
+        }
+        String first = intel.get("/vendor").then().statusCode(200).extract().asString();
+        assertTrue(first.contains("/applications/" + ids.get(20) + "\""), "newest on page 1");
+        assertFalse(first.contains("/applications/" + ids.get(0) + "\""), "oldest not on page 1");
+        assertTrue(first.contains("href=\"/vendor?page=2\" rel=\"next\""));
+        String second = intel.get("/vendor?page=2").then().statusCode(200).extract().asString();
+        assertTrue(second.contains("/applications/" + ids.get(0) + "\""));
+        assertTrue(second.contains("rel=\"prev\""));
+        intel.get("/vendor?status=DRAFT&q=%25").then().statusCode(200).body(containsString("No applications match."));
+    }
 }

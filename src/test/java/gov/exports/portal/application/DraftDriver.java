@@ -61,20 +61,25 @@ final class DraftDriver {
 
     /** The draft's current version, read from its end-use form as the browser would. */
     int version(long id) {
-        Response r = get("/applications/" + id + "/end-use");
-        assertEquals(200, r.statusCode(), "end-use page of draft " + id);
+        return version(id, "end-use");
+    }
+
+    /** The version carried by the form of one wizard page: what the browser would post back. */
+    int version(long id, String page) {
+        Response r = get("/applications/" + id + "/" + page);
+        assertEquals(200, r.statusCode(), page + " page of draft " + id);
         Matcher m = VERSION.matcher(r.body().asString());
-        assertTrue(m.find());
+        assertTrue(m.find(), "the " + page + " form carries the draft's version");
         return Integer.parseInt(m.group(1));
     }
 
     Response addLine(long id, String model, int quantity, String unitPrice) {
-        return post("/applications/" + id + "/products", "version", version(id), "productId", productId(model), "quantity", quantity,
+        return post("/applications/" + id + "/products", "version", version(id, "products"), "productId", productId(model), "quantity", quantity,
                 "unitPrice", unitPrice);
     }
 
     Response upload(long id, String fileName, byte[] content) {
-        return session.given().multiPart("csrf-token", session.csrfToken()).multiPart("version", String.valueOf(version(id)))
+        return session.given().multiPart("csrf-token", session.csrfToken()).multiPart("version", String.valueOf(version(id, "documents")))
                 .multiPart("file", fileName, content, "application/pdf").post("/applications/" + id + "/documents");
     }
 
@@ -82,17 +87,17 @@ final class DraftDriver {
     long completeDraft(String model) {
         long id = create();
         assertEquals(303, addLine(id, model, 100, "25000.00").statusCode());
-        assertEquals(303, post("/applications/" + id + "/parties/consignee", "version", version(id), "customerId",
+        assertEquals(303, post("/applications/" + id + "/parties/consignee", "version", version(id, "parties/consignee"), "customerId",
                 customerId("Shanghai Example")).statusCode());
-        assertEquals(303, post("/applications/" + id + "/parties/end-user", "version", version(id), "sameAsConsignee", "yes")
+        assertEquals(303, post("/applications/" + id + "/parties/end-user", "version", version(id, "parties/end-user"), "sameAsConsignee", "yes")
                 .statusCode());
-        assertEquals(303, post("/applications/" + id + "/intermediaries", "version", version(id), "action", "done").statusCode());
+        assertEquals(303, post("/applications/" + id + "/intermediaries", "version", version(id, "intermediaries"), "action", "done").statusCode());
         LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(30);
         assertEquals(303, post("/applications/" + id + "/end-use", "version", version(id), "endUseStatement",
                 "Training of large language models in the customer's Shanghai data centre.", "shippingRoute",
                 "Santa Clara, CA - SFO air freight - Shanghai Pudong (PVG)", "shipmentFrom", start.toString(), "shipmentTo",
                 start.plusMonths(3).toString()).statusCode());
-        assertEquals(303, post("/applications/" + id + "/certifications", "version", version(id), "certification",
+        assertEquals(303, post("/applications/" + id + "/certifications", "version", version(id, "certifications"), "certification",
                 List.of("REVENUE_SHARE", "NO_REEXPORT", "NO_MILITARY_END_USE", "KYC_REMOTE_ACCESS", "US_THIRD_PARTY_TESTING",
                         "SUFFICIENT_US_SUPPLY", "SHIPMENT_RATIO"),
                 "shipmentRatioPercent", "40").statusCode());
@@ -101,6 +106,6 @@ final class DraftDriver {
     }
 
     Response submit(long id) {
-        return post("/applications/" + id + "/submit", "version", version(id));
+        return post("/applications/" + id + "/submit", "version", version(id, "check"));
     }
 }
