@@ -54,6 +54,11 @@ public class Membership extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** Form action that activates or deactivates this membership. */
+    public String getActivePath() {
+        return "/organisation/members/" + id + "/active";
+    }
+
     public static Optional<Membership> findFor(String subject, String email) {
         String normalisedEmail = email == null ? "" : email.toLowerCase(Locale.ROOT);
         return find("active = true and (subject = ?1 or (subject is null and email = ?2))", subject, normalisedEmail)

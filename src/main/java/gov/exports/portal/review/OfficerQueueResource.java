@@ -1,19 +1,19 @@
 package gov.exports.portal.review;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import gov.exports.portal.account.Organisation;
 import gov.exports.portal.account.Roles;
+import gov.exports.portal.application.ApplicationQueries;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The licensing officers' landing page: review queues. */
+/** The licensing officers' landing page: submitted applications, newest first (to become the review queues). */
 @Path("/officer")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({ Roles.OFFICER, Roles.SENIOR_OFFICER })
@@ -21,12 +21,14 @@ public class OfficerQueueResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<Organisation> vendors);
+        static native TemplateInstance queue(ApplicationQueries.Page page);
     }
 
+    @Inject
+    ApplicationQueries queries;
+
     @GET
-    public TemplateInstance queue() {
-        return Templates.queue(Organisation.listAll(io.quarkus.panache.common.Sort.by("legalName")))
-                .data("navSection", "officer");
+    public TemplateInstance queue(@QueryParam("page") Integer page) {
+        return Templates.queue(queries.submitted(page == null ? 1 : page)).data("navSection", "officer");
     }
 }
