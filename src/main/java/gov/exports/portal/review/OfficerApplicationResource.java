@@ -22,6 +22,8 @@ import gov.exports.portal.application.ApplicationEvent;
 import gov.exports.portal.application.ApplicationService;
 import gov.exports.portal.application.ApplicationSnapshot;
 import gov.exports.portal.policy.PolicyCheck;
+import gov.exports.portal.screening.PartyScreening;
+import gov.exports.portal.screening.ScreeningService;
 import gov.exports.portal.web.FormErrors;
 import gov.exports.portal.web.FormValidationException;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,11 +38,15 @@ public class OfficerApplicationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(Application app, ApplicationSnapshot snapshot, PolicyCheck.Result precheck,
-                List<ApplicationEvent> events, String message, FormErrors errors, boolean sent);
+                List<ApplicationEvent> events, List<PartyScreening.PartyResult> screening, ScreeningService.Clearance clearance,
+                String message, FormErrors errors, boolean sent);
     }
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    PartyScreening partyScreening;
 
     @GET
     @Path("{id}")
@@ -62,7 +68,7 @@ public class OfficerApplicationResource {
     }
 
     TemplateInstance page(Application app, String message, FormErrors errors, boolean sent) {
-        return Templates.show(app, applications.snapshotOf(app), applications.precheckOf(app), ApplicationEvent.of(app.id), message,
-                errors, sent).data("navSection", "officer");
+        return Templates.show(app, applications.snapshotOf(app), applications.precheckOf(app), ApplicationEvent.of(app.id),
+                partyScreening.resultsFor(app), partyScreening.clearanceFor(app), message, errors, sent).data("navSection", "officer");
     }
 }

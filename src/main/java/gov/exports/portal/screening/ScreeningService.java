@@ -36,6 +36,7 @@ public class ScreeningService {
     }
 
     /** Whether parties may be approved; when not, why, in an officer's words. */
+    @io.quarkus.qute.TemplateData
     public record Clearance(boolean blocked, List<String> reasons, int openHits, int trueMatches) {
         public boolean cleared() {
             return !blocked;
