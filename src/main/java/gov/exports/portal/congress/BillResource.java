@@ -105,7 +105,7 @@ public class BillResource {
     }
 
     @GET
-    @Path("{congress: [0-9]{1,3}}/{type: [a-z]{1,7}}/{number: [0-9]{1,6}}")
+    @Path("{congress}/{type}/{number}")
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response bill(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
@@ -116,7 +116,7 @@ public class BillResource {
     }
 
     @GET
-    @Path("{congress: [0-9]{1,3}}/{type: [a-z]{1,7}}/{number: [0-9]{1,6}}/feed.atom")
+    @Path("{congress}/{type}/{number}/feed.atom")
     @Produces(ATOM)
     @Transactional
     public Response billFeed(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,

@@ -113,7 +113,7 @@ public class TrackerEditorResource {
     }
 
     @GET
-    @Path("bills/{congress: [0-9]{1,3}}/{type: [a-z]{1,7}}/{number: [0-9]{1,6}}")
+    @Path("bills/{congress}/{type}/{number}")
     @Transactional
     public TemplateInstance curateForm(@PathParam("congress") int congress, @PathParam("type") String type,
             @PathParam("number") int number, @jakarta.ws.rs.QueryParam("saved") String saved) {
@@ -124,7 +124,7 @@ public class TrackerEditorResource {
     }
 
     @POST
-    @Path("bills/{congress: [0-9]{1,3}}/{type: [a-z]{1,7}}/{number: [0-9]{1,6}}")
+    @Path("bills/{congress}/{type}/{number}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response curate(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @RestForm("tracked") String tracked, @RestForm("topics") String topics, @RestForm("countries") List<String> countries,
@@ -147,7 +147,7 @@ public class TrackerEditorResource {
     }
 
     @POST
-    @Path("bills/{congress: [0-9]{1,3}}/{type: [a-z]{1,7}}/{number: [0-9]{1,6}}/tracking")
+    @Path("bills/{congress}/{type}/{number}/tracking")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response tracking(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @RestForm("tracked") String tracked, @RestForm("version") String version) {
@@ -161,7 +161,7 @@ public class TrackerEditorResource {
 
     /** Fetches a tracked bill again from congress.gov now (only when an API key is configured). */
     @POST
-    @Path("bills/{congress: [0-9]{1,3}}/{type: [a-z]{1,7}}/{number: [0-9]{1,6}}/refresh")
+    @Path("bills/{congress}/{type}/{number}/refresh")
     public Response refresh(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number) {
         Bill b = QuarkusTx.read(() -> anyBill(congress, type, number));
         if (apiConfig.apiKey().isEmpty()) {
