@@ -195,7 +195,7 @@ public class BillQueries {
 
     /** The newest actions of tracked bills, for the all-bills feed. */
     public List<BillAction> recentActions(int limit) {
-        return em.createQuery("select a from BillAction a join fetch a.bill b where b.tracked order by a.actionDate desc, a.id desc",
+        return em.createQuery("select a from BillAction a join fetch a.bill b where b.tracked order by a.actionDate desc, a.actionTime desc nulls last, a.id asc",
                 BillAction.class).setMaxResults(limit).getResultList();
     }
 }

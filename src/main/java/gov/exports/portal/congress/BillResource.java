@@ -111,7 +111,8 @@ public class BillResource {
     public Response bill(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request) {
         Bill b = trackedBill(congress, type, number);
-        return HttpCaching.conditional(request, currentUser, b.changedAt.toInstant(), "bill|" + b.id, MediaType.TEXT_HTML + ";charset=UTF-8",
+        // the page also shows members and related bills, so any change in the tracker is a new version
+        return HttpCaching.conditional(request, currentUser, queries.lastChange(), "bill|" + b.id, MediaType.TEXT_HTML + ";charset=UTF-8",
                 () -> Templates.bill(view(b)).data("navSection", "bills"));
     }
 
@@ -124,7 +125,7 @@ public class BillResource {
         Bill b = trackedBill(congress, type, number);
         String base = base(uri);
         return HttpCaching.conditional(request, currentUser, b.changedAt.toInstant(), "feed|" + b.id, ATOM, () -> {
-            List<BillAction> actions = BillAction.find("bill = ?1 order by actionDate desc, id desc", b).page(0, 100).list();
+            List<BillAction> actions = BillAction.find("bill = ?1 order by actionDate desc, actionTime desc nulls last, id asc", b).page(0, 100).list();
             List<FeedEntry> entries = actions.stream().map(a -> entry(base, b, a)).toList();
             return Templates.feed("tag:export-portal.example,2026:bills/" + b.congress + "/" + b.billType + "/" + b.number,
                     b.label() + ": " + b.titleDisplay + " — actions", base + b.path() + "/feed.atom", base + b.path(),

@@ -51,7 +51,8 @@ public record BillView(Bill bill, List<BillAction> actions, List<Cosponsorship> 
         List<BillAction> newestFirst = new ArrayList<>(actions);
         newestFirst.sort(Comparator.comparing((BillAction a) -> a.actionDate)
                 .thenComparing(a -> a.actionTime, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(a -> a.id).reversed());
+                // same day: the sources list the newer action first, so the first stored comes first
+                .thenComparing(a -> a.id, Comparator.reverseOrder()).reversed());
         List<Cosponsorship> ordered = new ArrayList<>(cosponsors);
         ordered.sort(Comparator.comparing((Cosponsorship c) -> c.sponsorshipDate, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(c -> c.member.lastName));

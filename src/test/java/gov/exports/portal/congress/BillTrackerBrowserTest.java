@@ -35,7 +35,8 @@ class BillTrackerBrowserTest {
             b.driver.findElement(By.id("q")).sendKeys("chips");
             new Select(b.driver.findElement(By.id("party"))).selectByVisibleText("Republican");
             b.driver.findElement(By.xpath("//button[normalize-space()='Search bills']")).click();
-            assertTrue(b.driver.getCurrentUrl().contains("q=chips"));
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().contains("q=chips") && d.getTitle().startsWith("Search results"));
             assertTrue(b.driver.getTitle().startsWith("Search results"));
             b.driver.findElement(By.linkText("S. 3374")).click();
 
@@ -48,6 +49,10 @@ class BillTrackerBrowserTest {
             assertFalse(b.driver.findElements(By.linkText("Sign in")).isEmpty(), "still anonymous: no login prompt was needed");
             Accessibility.assertNoSeriousViolations(b.driver, "bill page");
             b.screenshot("bill-119-s-3374-anonymous");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("document.getElementById('status').scrollIntoView()");
+            b.screenshot("bill-119-s-3374-status-and-cosponsors");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("document.getElementById('over-time').scrollIntoView()");
+            b.screenshot("bill-119-s-3374-over-time");
 
             b.driver.findElement(By.linkText("Sen. Pete Ricketts")).click();
             assertEquals(PortalSession.baseUrl() + "/members/R000618", b.driver.getCurrentUrl());
@@ -71,6 +76,8 @@ class BillTrackerBrowserTest {
             summary.clear();
             summary.sendKeys("x".repeat(5001));
             b.driver.findElement(By.xpath("//button[normalize-space()='Save']")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> !d.findElements(By.className("error-summary")).isEmpty());
             assertTrue(b.text(By.className("error-summary")).contains("Plain-language summary must be 5000 characters or fewer"));
             assertTrue(b.driver.getTitle().startsWith("Error: "));
             Accessibility.assertNoSeriousViolations(b.driver, "curation form with an error");

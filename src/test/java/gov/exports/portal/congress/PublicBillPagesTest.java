@@ -76,7 +76,9 @@ class PublicBillPagesTest {
         assertEquals("In committee", current.group(1));
         assertFalse(current.find(), "exactly one current step");
         assertTrue(html.contains("Read twice and referred to the Committee on Banking, Housing, and Urban Affairs."));
-        assertTrue(html.indexOf("Read twice and referred") < html.indexOf("Introduced in Senate"), "actions newest first");
+        String timeline = html.substring(html.indexOf("<table class=\"actions-table\">"));
+        assertTrue(timeline.indexOf("Read twice and referred") < timeline.indexOf("Introduced in Senate"),
+                "actions newest first: the referral came after the introduction");
         assertTrue(html.contains("Banking, Housing, and Urban Affairs Committee"));
         assertTrue(html.contains("North Korea"), "editors' country tags");
         assertTrue(html.contains("In plain language"));

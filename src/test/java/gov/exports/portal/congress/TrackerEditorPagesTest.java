@@ -50,6 +50,9 @@ class TrackerEditorPagesTest {
         assertTrue(html.contains("evil.xml declares a document type"), "message next to the field");
         assertTrue(html.contains("id=\"file-error\""));
         assertTrue(html.contains("<strong>Refused</strong>"), "the refusal is in the import history");
+        Response noToken = editor.given().multiPart("file", "a.xml", "<billStatus/>".getBytes(StandardCharsets.UTF_8), "application/xml")
+                .post("/tracker/imports");
+        assertEquals(400, noToken.statusCode(), "an upload without the CSRF token is refused");
         Response none = editor.given().multiPart("csrf-token", editor.csrfToken()).multiPart("track", "true").post("/tracker/imports");
         assertEquals(400, none.statusCode());
         assertTrue(none.asString().contains("Choose a file to import"));
