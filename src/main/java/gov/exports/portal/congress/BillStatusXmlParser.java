@@ -3,10 +3,8 @@ package gov.exports.portal.congress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -115,197 +113,44 @@ public final class BillStatusXmlParser {
             throw new ImportRefusedException(fileName + " does not say which bill it describes (congress, type and number are "
                     + "required). Nothing was imported.", BillImport.Format.BILLSTATUS_XML, null);
         }
+        SourceNode b = SourceNode.of(bill);
         BillData d = BillData.of(congress, type, number);
         d.hasBillPart = true;
-        d.titleDisplay = text(bill, "title");
-        d.introducedDate = SourceText.date(text(bill, "introducedDate"));
-        d.originChamber = chamber(text(bill, "originChamber"));
-        d.legislationUrl = SourceText.httpsUrl(text(bill, "legislationUrl"));
-        d.updateDate = SourceText.timestamp(text(bill, "updateDate"));
-        Element policy = child(bill, "policyArea");
-        d.policyArea = policy == null ? null : text(policy, "name");
-        Element latest = child(bill, "latestAction");
+        d.titleDisplay = b.text("title");
+        d.introducedDate = SourceText.date(b.text("introducedDate"));
+        d.originChamber = SourceFields.chamber(b.text("originChamber"));
+        d.legislationUrl = SourceText.httpsUrl(b.text("legislationUrl"));
+        d.updateDate = SourceText.timestamp(b.text("updateDate"));
+        d.policyArea = b.child("policyArea") == null ? null : b.child("policyArea").text("name");
+        SourceNode latest = b.child("latestAction");
         if (latest != null) {
-            d.latestActionDate = SourceText.date(text(latest, "actionDate"));
-            d.latestActionText = text(latest, "text");
+            d.latestActionDate = SourceText.date(latest.text("actionDate"));
+            d.latestActionText = latest.text("text");
         }
-        List<Element> sponsors = items(child(bill, "sponsors"));
-        d.sponsor = sponsors.isEmpty() ? null : person(sponsors.get(0));
-
-        d.cosponsors = new ArrayList<>();
-        for (Element c : items(child(bill, "cosponsors"))) {
-            BillData.Person p = person(c);
-            if (p != null) {
-                d.cosponsors.add(new BillData.Cosponsor(p, SourceText.date(text(c, "sponsorshipDate")),
-                        SourceText.yes(text(c, "isOriginalCosponsor")), SourceText.date(text(c, "sponsorshipWithdrawnDate"))));
-            }
+        List<SourceNode> sponsors = b.items("sponsors");
+        d.sponsor = sponsors.isEmpty() ? null : SourceFields.person(sponsors.get(0));
+        d.cosponsors = SourceFields.cosponsors(b.items("cosponsors"));
+        d.actions = SourceFields.actions(b.items("actions"));
+        SourceNode subjects = b.child("subjects");
+        d.subjects = subjects == null ? new ArrayList<>() : SourceFields.subjectNames(subjects.items("legislativeSubjects"));
+        d.titles = SourceFields.titles(b.items("titles"));
+        List<SourceNode> committees = b.items("committees");
+        if (committees.isEmpty() && b.child("committees") != null) {
+            committees = b.child("committees").items("billCommittees");
         }
-
-        d.actions = new ArrayList<>();
-        for (Element a : items(child(bill, "actions"))) {
-            String textValue = text(a, "text");
-            java.time.LocalDate date = SourceText.date(text(a, "actionDate"));
-            if (textValue == null || date == null) {
-                continue;
-            }
-            Element source = child(a, "sourceSystem");
-            List<Element> committees = items(child(a, "committees"));
-            d.actions.add(new BillData.Action(date, SourceText.time(text(a, "actionTime")), text(a, "actionCode"), text(a, "type"),
-                    source == null ? null : text(source, "code"), source == null ? null : text(source, "name"), textValue,
-                    committees.isEmpty() ? null : text(committees.get(0), "systemCode")));
+        d.committees = SourceFields.committees(committees);
+        d.related = SourceFields.related(b.items("relatedBills"));
+        d.textVersions = SourceFields.textVersions(b.items("textVersions"));
+        List<SourceNode> summaries = new ArrayList<>();
+        // BILLSTATUS 3.0 lists <summary> elements; older layouts used <item>
+        children(child(bill, "summaries"), "summary").forEach(e -> summaries.add(SourceNode.of(e)));
+        if (summaries.isEmpty()) {
+            summaries.addAll(b.items("summaries"));
         }
-
-        Set<String> subjects = new LinkedHashSet<>();
-        Element subjectsEl = child(bill, "subjects");
-        if (subjectsEl != null) {
-            for (Element s : items(child(subjectsEl, "legislativeSubjects"))) {
-                String name = text(s, "name");
-                if (name != null) {
-                    subjects.add(name);
-                }
-            }
-        }
-        d.subjects = new ArrayList<>(subjects);
-
-        d.titles = new ArrayList<>();
-        for (Element t : items(child(bill, "titles"))) {
-            String type1 = text(t, "titleType");
-            String title = text(t, "title");
-            if (type1 != null && title != null) {
-                d.titles.add(new Bill.Title(type1, title));
-            }
-        }
-
-        d.committees = new ArrayList<>();
-        Element committeesEl = child(bill, "committees");
-        List<Element> committeeItems = items(committeesEl);
-        if (committeesEl != null && committeeItems.isEmpty()) {
-            committeeItems = items(child(committeesEl, "billCommittees"));
-        }
-        for (Element c : committeeItems) {
-            String code = text(c, "systemCode");
-            String name = text(c, "name");
-            if (code == null || name == null) {
-                continue;
-            }
-            List<String> acts = new ArrayList<>();
-            for (Element act : items(child(c, "activities"))) {
-                acts.add(activity(text(act, "name"), text(act, "date")));
-            }
-            d.committees.add(new Bill.CommitteeReferral(code, name, chamber(text(c, "chamber")), activities(acts)));
-        }
-
-        d.related = new ArrayList<>();
-        for (Element r : items(child(bill, "relatedBills"))) {
-            Bill.Related rel = new Bill.Related();
-            Integer rc = SourceText.integer(text(r, "congress"));
-            Integer rn = SourceText.integer(text(r, "number"));
-            rel.billType = BillNumbers.normaliseType(text(r, "type"));
-            if (rc == null || rn == null || rel.billType == null) {
-                continue;
-            }
-            rel.congress = rc;
-            rel.number = rn;
-            rel.title = firstText(r, "title", "latestTitle");
-            Set<String> rels = new LinkedHashSet<>();
-            for (Element detail : items(child(r, "relationshipDetails"))) {
-                String t = text(detail, "type");
-                String by = text(detail, "identifiedBy");
-                if (t != null) {
-                    rels.add(by == null ? t : t + " (identified by " + by + ")");
-                }
-            }
-            rel.relationship = String.join("; ", rels);
-            Element la = child(r, "latestAction");
-            if (la != null) {
-                rel.latestActionDate = SourceText.date(text(la, "actionDate"));
-                rel.latestActionText = text(la, "text");
-            }
-            d.related.add(rel);
-        }
-
-        d.textVersions = new ArrayList<>();
-        for (Element v : items(child(bill, "textVersions"))) {
-            for (Element f : items(child(v, "formats"))) {
-                String url = SourceText.httpsUrl(text(f, "url"));
-                if (url == null) {
-                    continue;
-                }
-                Bill.TextVersion tv = new Bill.TextVersion();
-                tv.versionType = v.getElementsByTagName("type").getLength() > 0 ? text(v, "type") : "Text";
-                if (tv.versionType == null) {
-                    tv.versionType = "Text";
-                }
-                tv.versionDate = SourceText.date(text(v, "date"));
-                tv.url = url;
-                tv.format = url.endsWith(".xml") ? "XML" : url.endsWith(".pdf") ? "PDF" : url.endsWith(".htm") || url.endsWith(".html") ? "HTML" : null;
-                d.textVersions.add(tv);
-            }
-        }
-
-        d.summaries = new ArrayList<>();
-        Element summaries = child(bill, "summaries");
-        if (summaries != null) {
-            List<Element> list = children(summaries, "summary");
-            if (list.isEmpty()) {
-                list = items(summaries);
-            }
-            for (Element s : list) {
-                String text = SourceText.htmlToText(text(s, "text"));
-                if (text == null) {
-                    continue;
-                }
-                Bill.Summary sum = new Bill.Summary();
-                sum.versionCode = text(s, "versionCode");
-                sum.actionDate = SourceText.date(text(s, "actionDate"));
-                sum.actionDesc = text(s, "actionDesc");
-                sum.text = text;
-                d.summaries.add(sum);
-            }
-        }
-
-        d.laws = new ArrayList<>();
-        for (Element l : items(child(bill, "laws"))) {
-            String n = text(l, "number");
-            if (n != null && n.matches("[0-9]{2,3}-[0-9]{1,4}")) {
-                d.laws.add(new Bill.Law(text(l, "type") == null ? "Public Law" : text(l, "type"), n));
-            }
-        }
+        d.summaries = SourceFields.summaries(summaries);
+        d.laws = SourceFields.laws(b.items("laws"));
         BillDataTitles.fill(d);
         return d;
-    }
-
-    static String activity(String name, String date) {
-        java.time.LocalDate d = SourceText.date(date);
-        return (name == null ? "Activity" : name) + (d == null ? "" : " " + d);
-    }
-
-    static String activities(List<String> acts) {
-        // sources list activities newest first and sometimes twice; keep each once, oldest first
-        List<String> unique = new ArrayList<>(new LinkedHashSet<>(acts));
-        java.util.Collections.reverse(unique);
-        return String.join("; ", unique);
-    }
-
-    static String chamber(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String r = raw.toLowerCase(Locale.ROOT);
-        return r.startsWith("s") ? "Senate" : r.startsWith("h") ? "House" : r.startsWith("j") ? "Joint" : null;
-    }
-
-    private static BillData.Person person(Element e) {
-        String bioguide = text(e, "bioguideId");
-        if (bioguide == null) {
-            Element ids = child(e, "identifiers");
-            bioguide = ids == null ? null : text(ids, "bioguideId");
-        }
-        if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
-            return null;
-        }
-        return new BillData.Person(bioguide, text(e, "firstName"), text(e, "lastName"), text(e, "fullName"), text(e, "party"),
-                text(e, "state"), SourceText.integer(text(e, "district")));
     }
 
     // ---- DOM helpers: direct children only, so amendments' own <actions> never mix with the bill's ----

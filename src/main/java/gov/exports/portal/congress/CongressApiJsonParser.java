@@ -86,184 +86,68 @@ public final class CongressApiJsonParser {
         return BillData.of(c, t, n);
     }
 
-    private static void readBill(BillData d, JsonNode b) {
+    private static void readBill(BillData d, JsonNode json) {
+        SourceNode b = SourceNode.of(json);
         d.hasBillPart = true;
-        d.titleDisplay = str(b, "title");
-        d.introducedDate = SourceText.date(str(b, "introducedDate"));
-        d.originChamber = BillStatusXmlParser.chamber(str(b, "originChamber"));
-        d.legislationUrl = SourceText.httpsUrl(str(b, "legislationUrl"));
-        d.updateDate = SourceText.timestamp(str(b, "updateDate"));
-        d.policyArea = str(b.path("policyArea"), "name");
-        JsonNode latest = b.get("latestAction");
-        if (latest != null && latest.isObject()) {
-            d.latestActionDate = SourceText.date(str(latest, "actionDate"));
-            d.latestActionText = str(latest, "text");
+        d.titleDisplay = b.text("title");
+        d.introducedDate = SourceText.date(b.text("introducedDate"));
+        d.originChamber = SourceFields.chamber(b.text("originChamber"));
+        d.legislationUrl = SourceText.httpsUrl(b.text("legislationUrl"));
+        d.updateDate = SourceText.timestamp(b.text("updateDate"));
+        d.policyArea = b.child("policyArea") == null ? null : b.child("policyArea").text("name");
+        SourceNode latest = b.child("latestAction");
+        if (latest != null) {
+            d.latestActionDate = SourceText.date(latest.text("actionDate"));
+            d.latestActionText = latest.text("text");
         }
-        List<JsonNode> sponsors = items(b.get("sponsors"));
-        d.sponsor = sponsors.isEmpty() ? null : person(sponsors.get(0));
-        JsonNode laws = b.get("laws");
-        if (laws != null && laws.isArray()) {
-            d.laws = new ArrayList<>();
-            for (JsonNode l : items(laws)) {
-                String n = str(l, "number");
-                if (n != null && n.matches("[0-9]{2,3}-[0-9]{1,4}")) {
-                    d.laws.add(new Bill.Law(str(l, "type") == null ? "Public Law" : str(l, "type"), n));
-                }
-            }
+        List<SourceNode> sponsors = b.items("sponsors");
+        d.sponsor = sponsors.isEmpty() ? null : SourceFields.person(sponsors.get(0));
+        if (json.has("laws") && json.get("laws").isArray()) {
+            d.laws = SourceFields.laws(b.items("laws"));
         }
     }
 
+    /** The parts of a bill other endpoints return, each under its endpoint's name (null when absent). */
     private static void readParts(BillData d, JsonNode root) {
-        JsonNode actions = section(root, "actions", "actions");
-        if (actions != null && !actions.isObject()) {
-            d.actions = new ArrayList<>();
-            for (JsonNode a : items(actions)) {
-                String text = str(a, "text");
-                java.time.LocalDate date = SourceText.date(str(a, "actionDate"));
-                if (text == null || date == null) {
-                    continue;
-                }
-                JsonNode source = a.path("sourceSystem");
-                List<JsonNode> committees = items(a.get("committees"));
-                d.actions.add(new BillData.Action(date, SourceText.time(str(a, "actionTime")), str(a, "actionCode"), str(a, "type"),
-                        str(source, "code"), str(source, "name"), text, committees.isEmpty() ? null : str(committees.get(0), "systemCode")));
-            }
+        List<SourceNode> actions = part(root, "actions", "actions");
+        d.actions = actions == null ? null : SourceFields.actions(actions);
+        List<SourceNode> cosponsors = part(root, "cosponsors", "cosponsors");
+        d.cosponsors = cosponsors == null ? null : SourceFields.cosponsors(cosponsors);
+        List<SourceNode> committees = part(root, "committees", "committees");
+        d.committees = committees == null ? null : SourceFields.committees(committees);
+        List<SourceNode> titles = part(root, "titles", "titles");
+        d.titles = titles == null ? null : SourceFields.titles(titles);
+        List<SourceNode> summaries = part(root, "summaries", "summaries");
+        d.summaries = summaries == null ? null : SourceFields.summaries(summaries);
+        List<SourceNode> related = part(root, "relatedbills", "relatedBills");
+        if (related == null) {
+            related = part(root, "relatedBills", "relatedBills");
         }
-        JsonNode cosponsors = section(root, "cosponsors", "cosponsors");
-        if (cosponsors != null && !cosponsors.isObject()) {
-            d.cosponsors = new ArrayList<>();
-            for (JsonNode c : items(cosponsors)) {
-                BillData.Person p = person(c);
-                if (p != null) {
-                    d.cosponsors.add(new BillData.Cosponsor(p, SourceText.date(str(c, "sponsorshipDate")),
-                            SourceText.yes(str(c, "isOriginalCosponsor")), SourceText.date(str(c, "sponsorshipWithdrawnDate"))));
-                }
-            }
+        d.related = related == null ? null : SourceFields.related(related);
+        List<SourceNode> texts = part(root, "text", "textVersions");
+        if (texts == null) {
+            texts = part(root, "textVersions", "textVersions");
         }
-        JsonNode committees = section(root, "committees", "committees");
-        if (committees != null && !committees.isObject()) {
-            d.committees = new ArrayList<>();
-            for (JsonNode c : items(committees)) {
-                String code = str(c, "systemCode");
-                String name = str(c, "name");
-                if (code == null || name == null) {
-                    continue;
-                }
-                List<String> acts = new ArrayList<>();
-                for (JsonNode act : items(c.get("activities"))) {
-                    acts.add(BillStatusXmlParser.activity(str(act, "name"), str(act, "date")));
-                }
-                d.committees.add(new Bill.CommitteeReferral(code, name, BillStatusXmlParser.chamber(str(c, "chamber")),
-                        BillStatusXmlParser.activities(acts)));
-            }
-        }
+        d.textVersions = texts == null ? null : SourceFields.textVersions(texts);
+        // subjects: {"legislativeSubjects": [...], "policyArea": …}, or in a bundle an array of such objects
         JsonNode subjects = section(root, "subjects", "subjects");
         if (subjects != null) {
+            List<SourceNode> holders = subjects.isArray() ? SourceNode.Json.wrap(items(subjects)) : SourceNode.Json.wrap(List.of(subjects));
             Set<String> names = new LinkedHashSet<>();
-            for (JsonNode s : subjects.isArray() ? items(subjects) : List.of(subjects)) {
-                for (JsonNode ls : items(s.get("legislativeSubjects"))) {
-                    String n = str(ls, "name");
-                    if (n != null) {
-                        names.add(n);
-                    }
-                }
-                if (d.policyArea == null) {
-                    d.policyArea = str(s.path("policyArea"), "name");
+            for (SourceNode s : holders) {
+                names.addAll(SourceFields.subjectNames(s.items("legislativeSubjects")));
+                if (d.policyArea == null && s.child("policyArea") != null) {
+                    d.policyArea = s.child("policyArea").text("name");
                 }
             }
             d.subjects = new ArrayList<>(names);
         }
-        JsonNode titles = section(root, "titles", "titles");
-        if (titles != null && !titles.isObject()) {
-            d.titles = new ArrayList<>();
-            for (JsonNode t : items(titles)) {
-                String type = str(t, "titleType");
-                String title = str(t, "title");
-                if (type != null && title != null) {
-                    d.titles.add(new Bill.Title(type, title));
-                }
-            }
-        }
-        JsonNode summaries = section(root, "summaries", "summaries");
-        if (summaries != null && !summaries.isObject()) {
-            d.summaries = new ArrayList<>();
-            for (JsonNode s : items(summaries)) {
-                String text = SourceText.htmlToText(str(s, "text"));
-                if (text == null) {
-                    continue;
-                }
-                Bill.Summary sum = new Bill.Summary();
-                sum.versionCode = str(s, "versionCode");
-                sum.actionDate = SourceText.date(str(s, "actionDate"));
-                sum.actionDesc = str(s, "actionDesc");
-                sum.text = text;
-                d.summaries.add(sum);
-            }
-        }
-        JsonNode related = section(root, "relatedbills", "relatedBills");
-        if (related == null) {
-            related = section(root, "relatedBills", "relatedBills");
-        }
-        if (related != null && !related.isObject()) {
-            d.related = new ArrayList<>();
-            for (JsonNode r : items(related)) {
-                Bill.Related rel = new Bill.Related();
-                Integer rc = SourceText.integer(str(r, "congress"));
-                Integer rn = SourceText.integer(str(r, "number"));
-                rel.billType = BillNumbers.normaliseType(str(r, "type"));
-                if (rc == null || rn == null || rel.billType == null) {
-                    continue;
-                }
-                rel.congress = rc;
-                rel.number = rn;
-                rel.title = str(r, "title");
-                Set<String> rels = new LinkedHashSet<>();
-                for (JsonNode detail : items(r.get("relationshipDetails"))) {
-                    String t = str(detail, "type");
-                    String by = str(detail, "identifiedBy");
-                    if (t != null) {
-                        rels.add(by == null ? t : t + " (identified by " + by + ")");
-                    }
-                }
-                rel.relationship = String.join("; ", rels);
-                JsonNode la = r.get("latestAction");
-                if (la != null && la.isObject()) {
-                    rel.latestActionDate = SourceText.date(str(la, "actionDate"));
-                    rel.latestActionText = str(la, "text");
-                }
-                d.related.add(rel);
-            }
-        }
-        JsonNode texts = section(root, "text", "textVersions");
-        if (texts == null) {
-            texts = root.get("textVersions");
-        }
-        if (texts != null && !texts.isObject()) {
-            d.textVersions = new ArrayList<>();
-            for (JsonNode v : items(texts)) {
-                for (JsonNode f : items(v.get("formats"))) {
-                    String url = SourceText.httpsUrl(str(f, "url"));
-                    if (url == null) {
-                        continue;
-                    }
-                    Bill.TextVersion tv = new Bill.TextVersion();
-                    tv.versionType = str(v, "type") == null ? "Text" : str(v, "type");
-                    tv.versionDate = SourceText.date(str(v, "date"));
-                    tv.url = url;
-                    tv.format = str(f, "type");
-                    d.textVersions.add(tv);
-                }
-            }
-        }
     }
 
-    private static BillData.Person person(JsonNode p) {
-        String bioguide = str(p, "bioguideId");
-        if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
-            return null;
-        }
-        return new BillData.Person(bioguide, str(p, "firstName"), str(p, "lastName"), str(p, "fullName"), str(p, "party"),
-                str(p, "state"), SourceText.integer(str(p, "district")));
+    /** The item list of one endpoint's response, or null when the file does not carry that endpoint. */
+    private static List<SourceNode> part(JsonNode root, String key, String inner) {
+        JsonNode n = section(root, key, inner);
+        return n == null || n.isObject() ? null : SourceNode.Json.wrap(items(n));
     }
 
     /** root[key] or, in a bundle, root[key][inner]. */

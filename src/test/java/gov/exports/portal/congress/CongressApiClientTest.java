@@ -46,13 +46,16 @@ class CongressApiClientTest {
             String path = exchange.getRequestURI().getPath();
             requests.add(path + " key=" + exchange.getRequestHeaders().getFirst("X-Api-Key") + " query="
                     + exchange.getRequestURI().getRawQuery());
-            // /v3/bill/117/hr/21[/part] → bill_117_hr_21[_part].json
-            String name = "bill_" + path.substring("/v3/bill/".length()).replace('/', '_') + ".json";
+            // /v3/bill/117/hr/8021[/part] → the recorded bill_117_hr_21[_part].json, renumbered so that this test
+            // owns its bill whatever other tests imported
+            String name = "bill_" + path.substring("/v3/bill/".length()).replace('/', '_').replace("_8021", "_21") + ".json";
             Path file = SharedSamples.dir().resolve("api-v3").resolve(name);
             boolean authorised = KEY.equals(exchange.getRequestHeaders().getFirst("X-Api-Key"));
             byte[] body = !authorised ? "{\"error\":\"API_KEY_INVALID\"}".getBytes()
-                    : Files.exists(file) ? Files.readAllBytes(file) : "{\"error\":\"not found\"}".getBytes();
-            int status = !authorised ? 403 : Files.exists(file) ? 200 : 404;
+                    : Files.exists(file) && path.contains("/8021") ? Files.readString(file).replace("\"number\": \"21\"", "\"number\": \"8021\"")
+                            .replace("\"billNumber\": \"21\"", "\"billNumber\": \"8021\"").getBytes()
+                    : "{\"error\":\"not found\"}".getBytes();
+            int status = !authorised ? 403 : Files.exists(file) && path.contains("/8021") ? 200 : 404;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -73,14 +76,10 @@ class CongressApiClientTest {
 
     @Test
     void refreshingATrackedBillFetchesItAndItsPartsWithTheKeyInAHeader() {
-        // the editors track H.R. 21 before knowing much about it: a stub from its bill response alone
-        QuarkusTransaction.requiringNew().run(() -> Bill.find(117, "hr", 21).ifPresent(b -> {
-            throw new IllegalStateException("H.R. 21 should not exist yet in this test database");
-        }));
-        ImportOutcome out = refresher.refresh(client(KEY), 117, "hr", 21, Actor.SYSTEM);
-        assertEquals(1, out.billsCreated + out.billsUpdated);
+        ImportOutcome out = refresher.refresh(client(KEY), 117, "hr", 8021, Actor.SYSTEM);
+        assertEquals(1, out.billsCreated);
         QuarkusTransaction.requiringNew().run(() -> {
-            Bill b = Bill.find(117, "hr", 21).orElseThrow();
+            Bill b = Bill.find(117, "hr", 8021).orElseThrow();
             assertEquals("FedRAMP Authorization Act", b.titleDisplay);
             assertEquals(BillStatus.PASSED_HOUSE, b.status);
             assertEquals("C001078", b.sponsor.bioguideId);
@@ -93,27 +92,27 @@ class CongressApiClientTest {
         assertTrue(requests.stream().allMatch(r -> r.contains("key=" + KEY)), requests.toString());
         assertTrue(requests.stream().noneMatch(r -> r.contains(KEY) && r.contains("query=") && r.split("query=")[1].contains(KEY)),
                 "the key is never in the URL");
-        assertTrue(requests.stream().anyMatch(r -> r.startsWith("/v3/bill/117/hr/21/cosponsors ")));
+        assertTrue(requests.stream().anyMatch(r -> r.startsWith("/v3/bill/117/hr/8021/cosponsors ")));
 
         // the scheduled job refreshes every tracked bill; a second run finds nothing new and duplicates nothing
-        QuarkusTransaction.requiringNew().run(() -> Bill.find(117, "hr", 21).orElseThrow().tracked = true);
+        QuarkusTransaction.requiringNew().run(() -> Bill.find(117, "hr", 8021).orElseThrow().tracked = true);
         TrackedBillRefresher.RefreshReport report = refresher.refreshAll(client(KEY));
-        assertTrue(report.refreshed() >= 1, "H.R. 21 refreshed");
+        assertTrue(report.refreshed() >= 1, "H.R. 8021 refreshed");
         QuarkusTransaction.requiringNew().run(() -> {
-            Bill b = Bill.find(117, "hr", 21).orElseThrow();
+            Bill b = Bill.find(117, "hr", 8021).orElseThrow();
             assertEquals(10, BillAction.count("bill", b));
             assertEquals(2, Cosponsorship.count("bill", b));
             b.tracked = false;
         });
         long refreshRecords = QuarkusTransaction.requiringNew().call(() -> BillImport.count("sourceKind = ?1 and fileName like ?2",
-                BillImport.SourceKind.CONGRESS_GOV, "congress.gov /bill/117/hr/21"));
+                BillImport.SourceKind.CONGRESS_GOV, "congress.gov /bill/117/hr/8021"));
         assertTrue(refreshRecords >= 2, "each refresh is recorded");
     }
 
     @Test
     void aWrongKeyOrAnUnknownBillIsAClearError() {
         CongressApiClient.ApiException wrongKey = assertThrows(CongressApiClient.ApiException.class,
-                () -> client("wrong").fetchBill(117, "hr", 21));
+                () -> client("wrong").fetchBill(117, "hr", 8021));
         assertTrue(wrongKey.getMessage().contains("HTTP 403"), wrongKey.getMessage());
         assertTrue(!wrongKey.getMessage().contains("wrong"), "the key is not echoed");
         CongressApiClient.ApiException missing = assertThrows(CongressApiClient.ApiException.class,
