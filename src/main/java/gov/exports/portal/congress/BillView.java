@@ -164,16 +164,12 @@ public record BillView(Bill bill, List<BillAction> actions, List<Cosponsorship> 
                 passedOrigin != null ? passedOrigin : passedOther, passedBoth, s.get(BillStatusDerivation.Step.PRESENTED),
                 s.get(BillStatusDerivation.Step.BECAME_LAW) };
         BillStatus status = derived.status();
+        // the usual path's steps in the order BillStatusDerivation ranks them; a veto ends after "To the President"
         int current = switch (status) {
-            case INTRODUCED -> 0;
-            case IN_COMMITTEE -> 1;
-            case REPORTED -> 2;
-            case PASSED_SENATE, PASSED_HOUSE -> 3;
-            case PASSED_BOTH -> 4;
-            case TO_PRESIDENT -> 5;
-            case BECAME_LAW -> 6;
-            case VETOED -> 5;
+            case BECAME_LAW -> labels.length - 1;
+            case VETOED -> labels.length - 2;
             case FAILED -> lastReached(dates);
+            default -> BillStatusDerivation.rank(status);
         };
         List<StepView> out = new ArrayList<>();
         boolean endedEarly = status == BillStatus.VETOED || status == BillStatus.FAILED;

@@ -88,20 +88,7 @@ public final class CongressApiJsonParser {
 
     private static void readBill(BillData d, JsonNode json) {
         SourceNode b = SourceNode.of(json);
-        d.hasBillPart = true;
-        d.titleDisplay = b.text("title");
-        d.introducedDate = SourceText.date(b.text("introducedDate"));
-        d.originChamber = SourceFields.chamber(b.text("originChamber"));
-        d.legislationUrl = SourceText.httpsUrl(b.text("legislationUrl"));
-        d.updateDate = SourceText.timestamp(b.text("updateDate"));
-        d.policyArea = b.child("policyArea") == null ? null : b.child("policyArea").text("name");
-        SourceNode latest = b.child("latestAction");
-        if (latest != null) {
-            d.latestActionDate = SourceText.date(latest.text("actionDate"));
-            d.latestActionText = latest.text("text");
-        }
-        List<SourceNode> sponsors = b.items("sponsors");
-        d.sponsor = sponsors.isEmpty() ? null : SourceFields.person(sponsors.get(0));
+        SourceFields.billHeader(d, b);
         if (json.has("laws") && json.get("laws").isArray()) {
             d.laws = SourceFields.laws(b.items("laws"));
         }

@@ -9,7 +9,28 @@ import java.util.Set;
 /** Readers for the parts of bill data that BILLSTATUS XML and the congress.gov API spell the same way. */
 final class SourceFields {
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+            java.util.Locale.UK);
+
     private SourceFields() {
+    }
+
+    /** The bill's own fields: titles, dates, chamber, policy area, latest action, sponsor. */
+    static void billHeader(BillData d, SourceNode b) {
+        d.hasBillPart = true;
+        d.titleDisplay = b.text("title");
+        d.introducedDate = SourceText.date(b.text("introducedDate"));
+        d.originChamber = chamber(b.text("originChamber"));
+        d.legislationUrl = SourceText.httpsUrl(b.text("legislationUrl"));
+        d.updateDate = SourceText.timestamp(b.text("updateDate"));
+        d.policyArea = b.child("policyArea") == null ? null : b.child("policyArea").text("name");
+        SourceNode latest = b.child("latestAction");
+        if (latest != null) {
+            d.latestActionDate = SourceText.date(latest.text("actionDate"));
+            d.latestActionText = latest.text("text");
+        }
+        List<SourceNode> sponsors = b.items("sponsors");
+        d.sponsor = sponsors.isEmpty() ? null : person(sponsors.get(0));
     }
 
     static BillData.Person person(SourceNode n) {
@@ -65,7 +86,10 @@ final class SourceFields {
             Set<String> acts = new LinkedHashSet<>();
             for (SourceNode act : c.items("activities")) {
                 LocalDate d = SourceText.date(act.text("date"));
-                acts.add((act.text("name") == null ? "Activity" : act.text("name")) + (d == null ? "" : " " + d));
+                String what = act.text("name") == null ? "Activity" : act.text("name");
+                // "Referred To" → "Referred to"; dates as the pages write them
+                what = what.substring(0, 1) + what.substring(1).toLowerCase(java.util.Locale.ROOT);
+                acts.add(what + (d == null ? "" : " " + DAY.format(d)));
             }
             List<String> oldestFirst = new ArrayList<>(acts);
             java.util.Collections.reverse(oldestFirst);

@@ -185,6 +185,13 @@ class BillImportTest {
         assertEquals(3, after.actions());
         assertEquals(14, after.cosponsors(), "withdrawn cosponsors stay listed, marked");
         assertEquals(2, after.withdrawn());
+
+        // the older file once more: it neither removes the newer action nor undoes the withdrawal
+        ImportOutcome older = importer.importFile("BILLSTATUS-119s8224.xml", xml.getBytes(StandardCharsets.UTF_8),
+                BillImport.SourceKind.UPLOAD, false, Actor.SYSTEM);
+        assertEquals(1, older.billsUnchanged);
+        assertTrue(older.lines.get(0).contains("file older than the data already held"), older.lines.toString());
+        assertEquals(after, facts(119, "s", 8224));
         Map<String, Object> curated = QuarkusTransaction.requiringNew().call(() -> {
             Bill b = Bill.<Bill> findById(id);
             return Map.of("tracked", b.tracked, "topics", b.topics(), "summary", b.plainSummary);
@@ -193,7 +200,7 @@ class BillImportTest {
 
         // every import is recorded, and each bill change is in the audit trail with before and after
         long records = QuarkusTransaction.requiringNew().call(() -> BillImport.count("fileName", "BILLSTATUS-119s8224.xml"));
-        assertEquals(3, records);
+        assertEquals(4, records);
         String audit = QuarkusTransaction.requiringNew().call(() -> {
             gov.exports.portal.audit.AuditRecord r = gov.exports.portal.audit.AuditRecord.find(
                     "targetType = 'bill' and targetId = ?1 and action = 'bill.updated' order by id desc", String.valueOf(id)).firstResult();
