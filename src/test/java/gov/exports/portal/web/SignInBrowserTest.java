@@ -80,6 +80,9 @@ class SignInBrowserTest {
             assertEquals(List.of("Home", "Bills", "Administration", "Audit trail"), navigation(b));
             b.open("/admin/audit");
             b.driver.findElement(By.xpath("//button[normalize-space()='Verify the chain now']")).click();
+            // the click returns before the next page has loaded on a busy machine
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> !d.findElements(By.cssSelector(".notice-success, .notice-error")).isEmpty());
             assertTrue(b.text(By.className("notice-success")).contains("The audit chain is intact"));
             Accessibility.assertNoSeriousViolations(b.driver, "audit trail");
             signOut(b);
