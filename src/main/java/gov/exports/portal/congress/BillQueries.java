@@ -193,6 +193,24 @@ public class BillQueries {
         return Instant.parse(o.toString());
     }
 
+    /** Editors find any bill, tracked or not, by words or by number ("S. 1224", "s1224"). */
+    @SuppressWarnings("unchecked")
+    public List<Bill> editorSearch(String q, int limit) {
+        List<Number> ids = em.createNativeQuery("""
+                SELECT id FROM bill
+                WHERE search_vector @@ websearch_to_tsquery('english', :q)
+                   OR bill_type || number = lower(regexp_replace(:q, '[^A-Za-z0-9]', '', 'g'))
+                ORDER BY tracked DESC, latest_action_date DESC NULLS LAST, id DESC LIMIT :limit""")
+                .setParameter("q", q).setParameter("limit", limit).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Bill> byId = new HashMap<>();
+        em.createQuery("select b from Bill b left join fetch b.sponsor where b.id in :ids", Bill.class)
+                .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList().forEach(b -> byId.put(b.id, b));
+        return ids.stream().map(i -> byId.get(i.longValue())).toList();
+    }
+
     /** The newest actions of tracked bills, for the all-bills feed. */
     public List<BillAction> recentActions(int limit) {
         return em.createQuery("select a from BillAction a join fetch a.bill b where b.tracked order by a.actionDate desc, a.actionTime desc nulls last, a.id asc",

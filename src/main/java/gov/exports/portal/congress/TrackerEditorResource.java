@@ -37,7 +37,7 @@ public class TrackerEditorResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<Bill> bills, long totalBills, List<BillImport> imports, FieldErrors errors,
+        static native TemplateInstance home(List<Bill> bills, long totalBills, String q, List<BillImport> imports, FieldErrors errors,
                 boolean apiRefresh);
 
         static native TemplateInstance importResult(BillImport record);
@@ -59,19 +59,25 @@ public class TrackerEditorResource {
     CongressApiConfig apiConfig;
 
     @Inject
+    BillQueries queries;
+
+    @Inject
     TrackedBillRefresher refresher;
 
     @GET
     @Transactional
-    public TemplateInstance home() {
-        return homePage(new FieldErrors());
+    public TemplateInstance home(@jakarta.ws.rs.QueryParam("q") String q) {
+        return homePage(new FieldErrors(), q);
     }
 
-    private TemplateInstance homePage(FieldErrors errors) {
-        List<Bill> bills = Bill.find("select b from Bill b left join fetch b.sponsor order by b.tracked desc, b.latestActionDate desc nulls last, b.id desc")
-                .page(0, BILLS_SHOWN).list();
+    private TemplateInstance homePage(FieldErrors errors, String q) {
+        String query = q == null || q.isBlank() ? null : SourceText.abbreviate(q.strip(), 200);
+        List<Bill> bills = query == null
+                ? Bill.find("select b from Bill b left join fetch b.sponsor order by b.tracked desc, b.latestActionDate desc nulls last, b.id desc")
+                        .page(0, BILLS_SHOWN).list()
+                : queries.editorSearch(query, BILLS_SHOWN);
         List<BillImport> imports = BillImport.findAll(Sort.descending("id")).page(0, 15).list();
-        return Templates.home(bills, Bill.count(), imports, errors, apiConfig.apiKey().isPresent()).data("navSection", "tracker");
+        return Templates.home(bills, Bill.count(), query, imports, errors, apiConfig.apiKey().isPresent()).data("navSection", "tracker");
     }
 
     @POST
@@ -98,7 +104,7 @@ public class TrackerEditorResource {
     }
 
     String render(FieldErrors errors) {
-        return QuarkusTx.read(() -> homePage(errors).render());
+        return QuarkusTx.read(() -> homePage(errors, null).render());
     }
 
     @GET

@@ -100,7 +100,10 @@ class TrackerEditorPagesTest {
         given().auth().oauth2(Tokens.accessToken("editor")).contentType("application/xml").body(xml)
                 .post("/api/tracker/imports?name=BILLSTATUS-119s5224.xml&track=true").then().statusCode(201);
         assertEquals(200, given().get("/bills/119/s/5224").statusCode());
-        String home = editor.given().get("/tracker").asString();
+        String home = editor.given().get("/tracker?q=S. 5224").asString();
+        assertTrue(home.contains("Bills matching “S. 5224”"), "editors find a bill among thousands by its number");
+        assertTrue(home.contains("/tracker/bills/119/s/5224\""));
+        assertFalse(home.contains("/tracker/bills/119/s/3374\""), "only the bill searched for");
         String version = between(home.substring(home.indexOf("/tracker/bills/119/s/5224/tracking")), "name=\"version\" value=\"", "\"");
         Response r = editor.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", editor.csrfToken())
                 .formParam("version", version).formParam("tracked", "false").post("/tracker/bills/119/s/5224/tracking");
