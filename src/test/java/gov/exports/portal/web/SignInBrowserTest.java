@@ -24,7 +24,7 @@ class SignInBrowserTest {
         try (Browser b = Browser.start()) {
             b.open("/");
             assertEquals("Home – Export Licensing Portal", b.driver.getTitle());
-            assertEquals(List.of("Home"), navigation(b));
+            assertEquals(List.of("Home", "Bills"), navigation(b));
             Accessibility.assertNoSeriousViolations(b.driver, "home (anonymous)");
             b.screenshot("home-anonymous-desktop");
         }
@@ -38,7 +38,7 @@ class SignInBrowserTest {
             assertEquals("Licence applications", b.text(By.tagName("h1")));
             assertTrue(b.text(By.className("who")).contains("Nora Vance"));
             assertTrue(b.text(By.className("who")).contains("NVIDIA Corporation"));
-            assertEquals(List.of("Home", "Applications", "Organisation"), navigation(b));
+            assertEquals(List.of("Home", "Bills", "Applications", "Organisation"), navigation(b));
             Accessibility.assertNoSeriousViolations(b.driver, "vendor dashboard");
             b.screenshot("vendor-dashboard-desktop");
             signOut(b);
@@ -52,7 +52,7 @@ class SignInBrowserTest {
             assertEquals(PortalSession.baseUrl() + "/officer", b.driver.getCurrentUrl());
             assertEquals("Review queue", b.text(By.tagName("h1")));
             assertTrue(b.text(By.className("who-role")).contains("Licensing officer"));
-            assertEquals(List.of("Home", "Review queue", "Screening", "Products", "Approved customers", "Policy"), navigation(b));
+            assertEquals(List.of("Home", "Bills", "Review queue", "Screening", "Products", "Approved customers", "Policy"), navigation(b));
             Accessibility.assertNoSeriousViolations(b.driver, "officer queue");
             // an officer has no business on the admin pages
             b.open("/admin");
@@ -67,7 +67,7 @@ class SignInBrowserTest {
             b.signIn("senior");
             assertEquals(PortalSession.baseUrl() + "/officer", b.driver.getCurrentUrl());
             assertTrue(b.text(By.className("who-role")).contains("Senior licensing officer"));
-            assertEquals(List.of("Home", "Review queue", "Screening", "Products", "Approved customers", "Policy"), navigation(b));
+            assertEquals(List.of("Home", "Bills", "Review queue", "Screening", "Products", "Approved customers", "Policy"), navigation(b));
             signOut(b);
         }
     }
@@ -77,7 +77,7 @@ class SignInBrowserTest {
         try (Browser b = Browser.start()) {
             b.signIn("admin");
             assertEquals(PortalSession.baseUrl() + "/admin", b.driver.getCurrentUrl());
-            assertEquals(List.of("Home", "Administration", "Audit trail"), navigation(b));
+            assertEquals(List.of("Home", "Bills", "Administration", "Audit trail"), navigation(b));
             b.open("/admin/audit");
             b.clickAndWait(By.xpath("//button[normalize-space()='Verify the chain now']"));
             assertTrue(b.text(By.className("notice-success")).contains("The audit chain is intact"));

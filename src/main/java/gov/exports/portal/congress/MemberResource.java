@@ -1,0 +1,67 @@
+package gov.exports.portal.congress;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import gov.exports.portal.account.CurrentUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** A member of Congress and the tracked bills they sponsor or cosponsor. Public. */
+@Path("/members")
+@PermitAll
+public class MemberResource {
+
+    public record Seat(Committee committee, CommitteeSeat seat) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance member(Member member, List<Seat> seats, List<Bill> sponsored, List<Cosponsorship> cosponsored);
+    }
+
+    @Inject
+    BillQueries queries;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("{bioguide}")
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public Response member(@PathParam("bioguide") String bioguide, @Context Request request) {
+        if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
+            throw new NotFoundException();
+        }
+        Member m = Member.findById(bioguide);
+        if (m == null) {
+            throw new NotFoundException();
+        }
+        Instant last = queries.lastChange();
+        return HttpCaching.conditional(request, currentUser, last, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+            List<Seat> seats = CommitteeSeat.<CommitteeSeat> list("bioguideId", bioguide).stream()
+                    .map(s -> new Seat(Committee.findById(s.committeeCode), s))
+                    .filter(s -> s.committee() != null)
+                    .sorted(java.util.Comparator.comparing((Seat s) -> s.committee().code))
+                    .toList();
+            List<Bill> sponsored = Bill.list("sponsor = ?1 and tracked = true order by latestActionDate desc", m);
+            List<Cosponsorship> cosponsored = Cosponsorship.list(
+                    "select c from Cosponsorship c join fetch c.bill b where c.member = ?1 and b.tracked = true order by b.latestActionDate desc", m);
+            return Templates.member(m, seats, sponsored, cosponsored).data("navSection", "bills");
+        });
+    }
+}
