@@ -652,6 +652,11 @@ public class ApplicationService {
                 .orElse(null);
     }
 
+    /** The application as it stands, checked against any policy version (e.g. a draft, or today's policy). */
+    public PolicyCheck.Result checkAgainst(Application app, PolicyVersion policy, LocalDate on) {
+        return policyCheck.evaluate(policy, checkInput(app, ApplicationLine.of(app), ApplicationParty.of(app)), on);
+    }
+
     public ApplicationSnapshot snapshotOf(Application app) {
         return app.snapshot == null ? null : fromJson(app.snapshot, ApplicationSnapshot.class);
     }

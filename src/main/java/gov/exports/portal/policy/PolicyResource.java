@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -23,8 +24,23 @@ public class PolicyResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<PolicyVersion> versions, PolicyVersion inForce, LocalDate today);
+        static native TemplateInstance list(List<PolicyVersion> versions, PolicyVersion inForce, LocalDate today,
+                List<PolicyVersion> drafts);
+
+        static native TemplateInstance form(PolicyForm form, gov.exports.portal.web.FormErrors errors,
+                List<Certification> certifications);
+
+        static native TemplateInstance draft(PolicyImpact.Report report);
     }
+
+    @Inject
+    PolicyEditor editor;
+
+    @Inject
+    PolicyImpact impact;
+
+    @Inject
+    gov.exports.portal.account.CurrentUser currentUser;
 
     @Inject
     PolicyService policies;
@@ -32,7 +48,56 @@ public class PolicyResource {
     @GET
     public TemplateInstance list() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return Templates.list(PolicyVersion.newestFirst(), policies.inForceOn(today).orElse(null), today)
+        return Templates.list(PolicyVersion.newestFirst(), policies.inForceOn(today).orElse(null), today,
+                currentUser.isSeniorOfficer() ? PolicyVersion.drafts() : List.of())
                 .data("navSection", "policy");
+    }
+
+    /** A new draft starts as a copy of the policy in force. */
+    @GET
+    @Path("new")
+    @RolesAllowed(Roles.SENIOR_OFFICER)
+    public TemplateInstance newDraft() {
+        return Templates.form(PolicyForm.from(policies.inForceToday().orElse(null)), gov.exports.portal.web.FormErrors.none(),
+                List.of(Certification.values())).data("navSection", "policy");
+    }
+
+    @POST
+    @Path("drafts")
+    @RolesAllowed(Roles.SENIOR_OFFICER)
+    public jakarta.ws.rs.core.Response createDraft(@jakarta.ws.rs.BeanParam PolicyForm form) {
+        try {
+            PolicyVersion draft = editor.createDraft(form);
+            return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/policy/drafts/" + draft.id)).build();
+        } catch (gov.exports.portal.web.FormValidationException e) {
+            return jakarta.ws.rs.core.Response.status(400)
+                    .entity(Templates.form(form, e.errors(), List.of(Certification.values())).data("navSection", "policy")).build();
+        }
+    }
+
+    /** The draft and what it would change for open applications, before anyone publishes it. */
+    @GET
+    @Path("drafts/{id}")
+    @RolesAllowed(Roles.SENIOR_OFFICER)
+    public TemplateInstance draft(@jakarta.ws.rs.PathParam("id") long id) {
+        return Templates.draft(impact.of(editor.findDraft(id))).data("navSection", "policy");
+    }
+
+    @POST
+    @Path("drafts/{id}/publish")
+    @RolesAllowed(Roles.SENIOR_OFFICER)
+    public jakarta.ws.rs.core.Response publish(@jakarta.ws.rs.PathParam("id") long id,
+            @org.jboss.resteasy.reactive.RestForm int version) {
+        editor.publish(id, version);
+        return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/policy")).build();
+    }
+
+    @POST
+    @Path("drafts/{id}/discard")
+    @RolesAllowed(Roles.SENIOR_OFFICER)
+    public jakarta.ws.rs.core.Response discard(@jakarta.ws.rs.PathParam("id") long id,
+            @org.jboss.resteasy.reactive.RestForm int version) {
+        editor.discard(id, version);
+        return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/policy")).build();
     }
 }

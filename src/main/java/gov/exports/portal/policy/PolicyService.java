@@ -12,7 +12,8 @@ public class PolicyService {
 
     /** The version in force on {@code day}; empty if no policy covers it (the database forbids two). */
     public Optional<PolicyVersion> inForceOn(LocalDate day) {
-        return PolicyVersion.find("effectiveFrom <= ?1 and (effectiveTo is null or effectiveTo > ?1)", day)
+        return PolicyVersion.find("status = ?2 and effectiveFrom <= ?1 and (effectiveTo is null or effectiveTo > ?1)", day,
+                PolicyVersion.Status.PUBLISHED)
                 .firstResultOptional();
     }
 

@@ -97,6 +97,26 @@ public class PolicyVersion extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** DRAFT versions are being prepared by a senior officer and are never in force. */
+    public enum Status { DRAFT, PUBLISHED }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    public Status status = Status.PUBLISHED;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    @Column(name = "published_by")
+    public String publishedBy;
+
+    public boolean isDraft() {
+        return status == Status.DRAFT;
+    }
+
     public boolean isInForceOn(LocalDate day) {
         return !day.isBefore(effectiveFrom) && (effectiveTo == null || day.isBefore(effectiveTo));
     }
@@ -118,7 +138,12 @@ public class PolicyVersion extends PanacheEntityBase {
         return ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
+    /** Published versions, newest first. */
     public static List<PolicyVersion> newestFirst() {
-        return list("order by effectiveFrom desc");
+        return list("status = ?1 order by effectiveFrom desc", Status.PUBLISHED);
+    }
+
+    public static List<PolicyVersion> drafts() {
+        return list("status = ?1 order by id desc", Status.DRAFT);
     }
 }

@@ -95,7 +95,17 @@ class AccessibilityCrawlTest {
         Object overflow = ((JavascriptExecutor) b.driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         if (overflow instanceof Number n && n.longValue() > 1) {
-            failures.add(path + " as " + who + ": page scrolls sideways by " + n + "px at phone width");
+            Object culprits = ((JavascriptExecutor) b.driver).executeScript(
+                    "const w = document.documentElement.clientWidth, out = [];"
+                    + "for (const el of document.querySelectorAll('body *')) {"
+                    + "  const r = el.getBoundingClientRect();"
+                    + "  if (r.right > w + 1 && out.length < 4) {"
+                    + "    out.push(el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).replace(/ /g, '.') : '')"
+                    + "      + (el.id ? '#' + el.id : '') + ' (' + Math.round(r.right) + 'px)');"
+                    + "  }"
+                    + "}"
+                    + "return out.join(', ');");
+            failures.add(path + " as " + who + ": page scrolls sideways by " + n + "px at phone width; widest: " + culprits);
         }
         b.screenshot(shot + "-phone");
     }
