@@ -98,6 +98,11 @@ public class Bill extends PanacheEntityBase {
     @Column(name = "plain_summary")
     public String plainSummary;
 
+    /** The licence policy version this bill would change, if an editor linked one. */
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "policy_version_id")
+    public gov.exports.portal.policy.PolicyVersion policyVersion;
+
     @Column(name = "search_text", nullable = false)
     public String searchText = "";
 
@@ -365,6 +370,10 @@ public class Bill extends PanacheEntityBase {
     }
 
     /** The editors' page: "/tracker/bills/119/s/3374" */
+    public String policyLinkPath() {
+        return trackerPath() + "/policy";
+    }
+
     public String trackerPath() {
         return "/tracker" + path();
     }

@@ -143,6 +143,33 @@ public class BillCurationService {
         return b;
     }
 
+    /** Links the bill to the licence policy version it would change (or unlinks it with an empty code). */
+    @Transactional
+    public Bill linkPolicy(long billId, String policyCode, Integer version, Actor actor) {
+        Bill b = Bill.findById(billId);
+        if (b == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        if (version == null || version != b.version) {
+            throw new PortalConflictException("Someone else changed " + b.label() + " while you were looking at it. "
+                    + "Reload the page and try again.");
+        }
+        gov.exports.portal.policy.PolicyVersion policy = null;
+        if (policyCode != null && !policyCode.isBlank()) {
+            policy = gov.exports.portal.policy.PolicyVersion.<gov.exports.portal.policy.PolicyVersion> find("code", policyCode.strip())
+                    .firstResultOptional().orElseThrow(() -> new jakarta.ws.rs.BadRequestException("Unknown policy version"));
+        }
+        String beforeCode = b.policyVersion == null ? null : b.policyVersion.code;
+        String afterCode = policy == null ? null : policy.code;
+        if (!java.util.Objects.equals(beforeCode, afterCode)) {
+            b.policyVersion = policy;
+            b.changedAt = OffsetDateTime.now();
+            write(actor, "bill.policy-linked", b.id, AuditLog.state("bill", b.label(), "policyVersion", beforeCode),
+                    AuditLog.state("bill", b.label(), "policyVersion", afterCode));
+        }
+        return b;
+    }
+
     static Map<String, Object> state(Bill b) {
         return AuditLog.state("bill", b.label(), "congress", b.congress, "tracked", b.tracked, "topics", b.topics(),
                 "countries", b.countries(), "plainSummary", b.plainSummary);

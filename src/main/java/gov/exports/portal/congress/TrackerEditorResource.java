@@ -43,7 +43,16 @@ public class TrackerEditorResource {
         static native TemplateInstance importResult(BillImport record);
 
         static native TemplateInstance curate(Bill bill, BillCurationService.Curation form, FieldErrors errors,
-                List<String> commonCountries, boolean saved, boolean apiRefresh);
+                List<String> commonCountries, boolean saved, boolean apiRefresh, List<gov.exports.portal.policy.PolicyVersion> policies,
+                String linkedPolicy);
+    }
+
+    static List<gov.exports.portal.policy.PolicyVersion> policyChoices() {
+        return gov.exports.portal.policy.PolicyVersion.listAll(io.quarkus.panache.common.Sort.descending("effectiveFrom"));
+    }
+
+    static String linkedPolicy(Bill b) {
+        return b.policyVersion == null ? "" : b.policyVersion.code;
     }
 
     @Inject
@@ -125,7 +134,7 @@ public class TrackerEditorResource {
             @PathParam("number") int number, @jakarta.ws.rs.QueryParam("saved") String saved) {
         Bill b = anyBill(congress, type, number);
         return Templates.curate(b, BillCurationService.of(b), new FieldErrors(), BillCurationService.COMMON_COUNTRIES,
-                "1".equals(saved), apiConfig.apiKey().isPresent())
+                "1".equals(saved), apiConfig.apiKey().isPresent(), policyChoices(), linkedPolicy(b))
                 .data("navSection", "tracker");
     }
 
@@ -144,11 +153,21 @@ public class TrackerEditorResource {
             String page = QuarkusTx.read(() -> {
                 Bill fresh = Bill.findById(b.id);
                 return Templates.curate(fresh, form, errors, BillCurationService.COMMON_COUNTRIES, false,
-                        apiConfig.apiKey().isPresent()).data("navSection", "tracker").render();
+                        apiConfig.apiKey().isPresent(), policyChoices(), linkedPolicy(fresh)).data("navSection", "tracker").render();
             });
             return Response.status(400).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         curation.save(b.id, form, Actor.of(currentUser));
+        return Response.seeOther(URI.create("/tracker/bills/" + congress + "/" + b.billType + "/" + number + "?saved=1")).build();
+    }
+
+    @POST
+    @Path("bills/{congress}/{type}/{number}/policy")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response linkPolicy(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
+            @RestForm("policyCode") String policyCode, @RestForm("version") String version) {
+        Bill b = QuarkusTx.read(() -> anyBill(congress, type, number));
+        curation.linkPolicy(b.id, policyCode, parseVersion(version), Actor.of(currentUser));
         return Response.seeOther(URI.create("/tracker/bills/" + congress + "/" + b.billType + "/" + number + "?saved=1")).build();
     }
 
