@@ -39,6 +39,21 @@ class ApiTokenTest {
     }
 
     @Test
+    void anExpiredTokenIsRefused() throws InterruptedException {
+        String token = Tokens.accessToken("portal-cli-short-lived", "admin"); // lives 2 seconds
+        given().auth().oauth2(token).get("/api/admin/audit/verification").then().statusCode(200);
+        Thread.sleep(3500);
+        given().auth().oauth2(token).get("/api/admin/audit/verification").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenWithoutPortalRolesGetsNothingRoleProtected() {
+        String token = Tokens.accessToken("norole");
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200).body("roles.size()", equalTo(0));
+        given().auth().oauth2(token).get("/api/admin/audit/verification").then().statusCode(403);
+    }
+
+    @Test
     void aBrowserSessionCookieDoesNotOpenTheApi() {
         var session = gov.exports.portal.support.PortalSession.of("admin");
         session.given().get("/api/me").then().statusCode(401);

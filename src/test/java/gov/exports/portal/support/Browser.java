@@ -68,6 +68,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that loads a new page and waits until the new page has replaced the old one. */
+    public Browser clickAndWait(By by) {
+        var oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(
+                d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
     public String text(By by) {
         return driver.findElement(by).getText();
     }

@@ -34,6 +34,7 @@ public final class PortalSession {
 
     private final String username;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> setCookieHeaders = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -72,6 +73,11 @@ public final class PortalSession {
 
     public Map<String, String> cookies() {
         return Map.copyOf(cookies);
+    }
+
+    /** The last raw Set-Cookie header seen for each cookie name (to check its attributes). */
+    public Map<String, String> setCookieHeaders() {
+        return Map.copyOf(setCookieHeaders);
     }
 
     /** A REST Assured request carrying this session's cookies, not following redirects. */
@@ -143,6 +149,7 @@ public final class PortalSession {
                 int eq = pair.indexOf('=');
                 String name = pair.substring(0, eq).strip();
                 String value = pair.substring(eq + 1).strip();
+                setCookieHeaders.put(name, sc);
                 boolean expired = sc.toLowerCase().contains("max-age=0") || value.isEmpty();
                 if (expired) {
                     cookies.remove(name);

@@ -111,6 +111,41 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /**
+     * Every state-changing browser route refuses a form post without the CSRF token, even from a user who
+     * may use it (a forged cross-site post carries the session cookie but cannot know the token).
+     */
+    @Test
+    void everyStateChangingFormRouteRefusesAPostWithoutTheCsrfToken() {
+        Map<Route, Expectation> expectations = loadExpectations();
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Route route : discoverRoutes()) {
+            if (route.method.equals("GET") || route.method.equals("HEAD") || route.path.startsWith("/api/")
+                    || route.path.startsWith("/q/")) {
+                continue;
+            }
+            Expectation e = expectations.get(route);
+            String user = e == null ? null : USERS.entrySet().stream().filter(u -> e.allows(u.getValue()))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (user == null) {
+                continue; // nobody may post here at all: the matrix already checks the 403s
+            }
+            checked++;
+            PortalSession s = PortalSession.of(user);
+            s.csrfToken(); // the cookie half exists; only the form half is missing, as in a forged post
+            int status = s.given().contentType("application/x-www-form-urlencoded").formParam("x", "1")
+                    .request(route.method, concrete(route.path)).statusCode();
+            if (status != 400) {
+                failures.add(route.method + " " + route.path + " as " + user + " without token: HTTP " + status);
+            }
+        }
+        assertTrue(checked > 0, "no state-changing routes found");
+        if (!failures.isEmpty()) {
+            fail("State-changing routes that accept a post without the CSRF token:\n  " + String.join("\n  ", failures));
+        }
+    }
+
     private void check(Route route, String who, Set<String> roles, Expectation e, List<String> failures) {
         boolean api = route.path.startsWith("/api/");
         String path = concrete(route.path);

@@ -79,7 +79,7 @@ class SignInBrowserTest {
             assertEquals(PortalSession.baseUrl() + "/admin", b.driver.getCurrentUrl());
             assertEquals(List.of("Home", "Administration", "Audit trail"), navigation(b));
             b.open("/admin/audit");
-            b.driver.findElement(By.xpath("//button[normalize-space()='Verify the chain now']")).click();
+            b.clickAndWait(By.xpath("//button[normalize-space()='Verify the chain now']"));
             assertTrue(b.text(By.className("notice-success")).contains("The audit chain is intact"));
             Accessibility.assertNoSeriousViolations(b.driver, "audit trail");
             signOut(b);
