@@ -27,8 +27,9 @@ public class OfficerQueueResource {
     @Inject
     ApplicationQueries queries;
 
+    /** The officers' landing page is the review queues (issue 4); the list above stays for the applications pages' use. */
     @GET
-    public TemplateInstance queue(@QueryParam("page") Integer page) {
-        return Templates.queue(queries.submitted(page == null ? 1 : page)).data("navSection", "officer");
+    public jakarta.ws.rs.core.Response queue(@QueryParam("page") Integer page) {
+        return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/review")).build();
     }
 }
