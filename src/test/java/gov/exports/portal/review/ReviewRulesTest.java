@@ -6,7 +6,6 @@ import static gov.exports.portal.review.ReviewTestSupport.version;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -260,9 +259,5 @@ class ReviewRulesTest {
             b.append(c.getMessage()).append(" | ");
         }
         return b.toString();
-    }
-
-    static void assertSome(Object o) {
-        assertNotNull(o);
     }
 }
