@@ -87,7 +87,8 @@ public class LicenceService {
             qty.add(String.valueOf(l.quantity()));
             val.add(l.totalUsd().toPlainString());
         }
-        return new IssueForm(today.toString(), today.plusYears(DEFAULT_VALIDITY_YEARS).toString(), ids, qty, val, null,
+        // validity is inclusive of both days: four years end the day before the fourth anniversary
+        return new IssueForm(today.toString(), today.plusYears(DEFAULT_VALIDITY_YEARS).minusDays(1).toString(), ids, qty, val, null,
                 String.valueOf(version));
     }
 

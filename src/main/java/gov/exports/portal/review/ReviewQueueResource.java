@@ -49,7 +49,7 @@ public class ReviewQueueResource {
     public TemplateInstance dashboard() {
         ReviewStatistics.Dashboard d = statistics.dashboard();
         return Templates.dashboard(d, List.of(d.byStatus(), d.perOfficer(), d.approvalsPerMonth(), d.valuePerMonth()))
-                .data("navSection", "review-stats");
+                .data("navSection", "review");
     }
 
     @Inject

@@ -176,7 +176,7 @@ class DecisionAndLicenceTest {
         long id = taken();
         decide(id, "APPROVE_WITH_CONDITIONS", "condition", "END_USE_CHECK");
         String form = officer.given().get("/review/cases/" + id + "/licence").then().statusCode(200).extract().asString();
-        assertTrue(form.contains("value=\"" + LocalDate.now().plusYears(4) + "\""), "four years by default");
+        assertTrue(form.contains("value=\"" + LocalDate.now().plusYears(4).minusDays(1) + "\""), "four years by default, inclusive");
         Long lineId = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT id FROM application_line WHERE application_id = :id").setParameter("id", id).getSingleResult()).longValue());
         // more than asked is refused next to the field, nothing written

@@ -56,6 +56,8 @@ class ReviewJourneyBrowserTest {
             // an officer finds it in the unassigned queue and takes it
             officer.signIn("officer").open("/review?queue=unassigned");
             Accessibility.assertNoSeriousViolations(officer.driver, "review queue");
+            officer.driver.findElement(By.id("q")).sendKeys(reference);
+            officer.clickAndWait(By.xpath("//button[normalize-space()='Apply filters']"));
             officer.clickAndWait(By.linkText(reference));
             officer.clickAndWait(By.xpath("//button[normalize-space()='Take this case']"));
             assertTrue(officer.driver.getPageSource().contains("You have taken this case"));
@@ -91,6 +93,8 @@ class ReviewJourneyBrowserTest {
 
             // a senior officer (not the recommender) countersigns
             senior.signIn("senior2").open("/review?queue=countersign");
+            senior.driver.findElement(By.id("q")).sendKeys(reference);
+            senior.clickAndWait(By.xpath("//button[normalize-space()='Apply filters']"));
             senior.clickAndWait(By.linkText(reference));
             senior.driver.findElement(By.id("decision-agree")).click();
             senior.clickAndWait(By.xpath("//button[normalize-space()='Countersign']"));
