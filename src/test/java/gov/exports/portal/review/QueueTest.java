@@ -85,7 +85,9 @@ class QueueTest {
         PortalSession officer = PortalSession.of("officer");
         PortalSession officer2 = PortalSession.of("officer2");
         post(officer, "/review/cases/" + mine + "/take", "version", version(officer, mine)).then().statusCode(303);
-        assertTrue(ids(officer.given().get("/review?queue=mine").then().extract().asString()).contains(mine));
+        String minePage = officer.given().get("/review?queue=mine").then().extract().asString();
+        assertTrue(ids(minePage).contains(mine));
+        assertTrue(minePage.contains("My cases <span class=\"count\">(" + ids(minePage).size() + ")</span>"), "the tab counts the queue");
         assertFalse(ids(officer2.given().get("/review?queue=mine").then().extract().asString()).contains(mine));
         assertFalse(ids(officer.given().get("/review?queue=unassigned&vendor=intel").then().extract().asString()).contains(mine));
 
