@@ -89,6 +89,7 @@ class ReviewJourneyBrowserTest {
             officer.driver.findElement(By.id("reasons")).sendKeys("Eligible H200s for an approved customer; test report received.");
             officer.clickAndWait(By.xpath("//button[normalize-space()='Recommend']"));
             assertTrue(officer.driver.getPageSource().contains("A different senior officer must now countersign it"));
+            officer.screenshot("review-case-recommended");
             assertStatus(id, ApplicationStatus.RECOMMENDED);
 
             // a senior officer (not the recommender) countersigns
@@ -132,6 +133,12 @@ class ReviewJourneyBrowserTest {
             vendor.clickAndWait(By.partialLinkText("Approval of licence application"));
             assertTrue(vendor.driver.getPageSource().contains("approved with conditions"));
             assertFalse(vendor.driver.getPageSource().contains("Internal notes"));
+
+            // the statistics now count the decision and the licensed value
+            senior.open("/review/dashboard");
+            Accessibility.assertNoSeriousViolations(senior.driver, "review statistics");
+            assertTrue(senior.driver.findElements(By.cssSelector("svg[role=img] title")).size() >= 4, "four charts with titles");
+            senior.screenshot("review-dashboard");
         }
 
         List<Mail> mails = mailbox.getMailsSentTo("nvidia-vendor@demo.example");
