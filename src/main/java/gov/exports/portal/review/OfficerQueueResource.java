@@ -13,7 +13,7 @@ import gov.exports.portal.application.ApplicationQueries;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The licensing officers' landing page: submitted applications, newest first (to become the review queues). */
+/** The licensing officers' landing page: the unassigned review queue (issue 4). */
 @Path("/officer")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({ Roles.OFFICER, Roles.SENIOR_OFFICER })
@@ -27,8 +27,12 @@ public class OfficerQueueResource {
     @Inject
     ApplicationQueries queries;
 
+    @Inject
+    ReviewQueueResource reviewQueues;
+
+    /** The officers' landing page (issue 4): the unassigned review queue, the same page as /review?queue=unassigned. */
     @GET
     public TemplateInstance queue(@QueryParam("page") Integer page) {
-        return Templates.queue(queries.submitted(page == null ? 1 : page)).data("navSection", "officer");
+        return reviewQueues.queue(Queue.UNASSIGNED.slug, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

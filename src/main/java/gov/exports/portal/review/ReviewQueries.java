@@ -1,0 +1,244 @@
+package gov.exports.portal.review;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import gov.exports.portal.application.ApplicationStatus;
+
+/**
+ * The queues' SQL: one statement per page, keyset-paginated on (submitted_at, id) so that page 1,000 costs what page 1
+ * costs. The review clock is computed in SQL the same way as {@link ReviewClock} (calendar days minus request pauses).
+ */
+@ApplicationScoped
+public class ReviewQueries {
+
+    public static final int PAGE_SIZE = 25;
+    static final String OPEN = "('SUBMITTED', 'UNDER_REVIEW', 'INFORMATION_REQUESTED', 'RECOMMENDED')";
+
+    public record Row(Long id, String reference, ApplicationStatus status, String organisation, String products, String consignee,
+            BigDecimal valueUsd, String assignedName, OffsetDateTime submittedAt, int reviewDays, boolean policyWarning,
+            boolean requestPastDue) {
+        public boolean isOverdue() {
+            return ApplicationTransitions.isOpen(status) && reviewDays > ReviewClock.TARGET_DAYS;
+        }
+
+        public boolean isOpen() {
+            return ApplicationTransitions.isOpen(status);
+        }
+    }
+
+    public record Page(List<Row> rows, String nextUrl, String firstUrl) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    private static final String FROM = """
+              FROM application a
+              JOIN organisation o ON o.id = a.organisation_id
+              LEFT JOIN application_party c ON c.application_id = a.id AND c.role = 'ULTIMATE_CONSIGNEE'
+              LEFT JOIN review_case rc ON rc.application_id = a.id
+              CROSS JOIN LATERAL (
+                SELECT (e.end_day - (a.submitted_at AT TIME ZONE 'UTC')::date
+                        - coalesce((SELECT sum(GREATEST(0, LEAST(coalesce((r.answered_at AT TIME ZONE 'UTC')::date, e.end_day), e.end_day)
+                                                       - (r.requested_at AT TIME ZONE 'UTC')::date))
+                                      FROM information_request r WHERE r.application_id = a.id), 0))::int AS review_days
+                  FROM (SELECT CASE WHEN a.status IN %s THEN CAST(:today AS date)
+                                    ELSE (a.updated_at AT TIME ZONE 'UTC')::date END AS end_day) e
+              ) clk
+             WHERE a.status <> 'DRAFT'
+            """.formatted(OPEN);
+
+    private static final String SELECT = """
+            SELECT a.id, a.reference, a.status, o.legal_name,
+                   (SELECT string_agg(DISTINCT p.maker || ' ' || p.model, ', ')
+                      FROM application_line l JOIN product p ON p.id = l.product_id WHERE l.application_id = a.id),
+                   c.name,
+                   (SELECT coalesce(sum(l.total_usd), 0) FROM application_line l WHERE l.application_id = a.id),
+                   rc.assigned_name, a.submitted_at, clk.review_days,
+                   EXISTS (SELECT 1 FROM jsonb_array_elements(a.precheck -> 'items') i WHERE i ->> 'outcome' <> 'MET'),
+                   EXISTS (SELECT 1 FROM information_request r WHERE r.application_id = a.id AND r.answered_at IS NULL
+                             AND r.due_on < :today)
+            """ + FROM;
+
+    /** Every queue's size in one pass over the submitted applications (the page's tabs). */
+    private static final String COUNTS = """
+            SELECT count(*) FILTER (WHERE a.status IN %1$s AND rc.assigned_subject IS NULL),
+                   count(*) FILTER (WHERE a.status IN %1$s AND rc.assigned_subject = :me),
+                   count(*) FILTER (WHERE a.status = 'INFORMATION_REQUESTED'),
+                   count(*) FILTER (WHERE a.status = 'RECOMMENDED'),
+                   count(*) FILTER (WHERE a.status IN %1$s AND clk.review_days > %2$d),
+                   count(*) FILTER (WHERE a.status IN %1$s),
+                   count(*) FILTER (WHERE a.status NOT IN %1$s)
+            """.formatted(OPEN, ReviewClock.TARGET_DAYS) + FROM;
+
+    public Page page(QueueFilter f, String me, String after) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder(SELECT);
+        where(f, me, sql, params);
+        Object[] cursor = cursor(after);
+        if (cursor != null) {
+            sql.append(f.newestFirst() ? " AND (a.submitted_at, a.id) < (:ct, :ci)" : " AND (a.submitted_at, a.id) > (:ct, :ci)");
+            params.put("ct", cursor[0]);
+            params.put("ci", cursor[1]);
+        }
+        sql.append(f.newestFirst() ? " ORDER BY a.submitted_at DESC, a.id DESC" : " ORDER BY a.submitted_at, a.id").append(" LIMIT :limit");
+        params.put("limit", PAGE_SIZE + 1);
+        List<Row> rows = run(sql.toString(), params);
+        String next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            Row last = rows.get(rows.size() - 1);
+            next = "/review?" + f.query() + "&after=" + last.submittedAt().toInstant() + "_" + last.id();
+        }
+        return new Page(rows, next, cursor == null ? null : "/review?" + f.query());
+    }
+
+    /** Every row of the filter (capped), fetched a keyset chunk at a time, for the CSV export. */
+    public List<Row> all(QueueFilter f, String me, int cap) {
+        List<Row> out = new ArrayList<>();
+        String after = null;
+        while (out.size() < cap) {
+            Page p = page(f, me, after);
+            out.addAll(p.rows());
+            if (p.nextUrl() == null) {
+                break;
+            }
+            Row last = p.rows().get(p.rows().size() - 1);
+            after = last.submittedAt().toInstant() + "_" + last.id();
+        }
+        return out.size() > cap ? out.subList(0, cap) : out;
+    }
+
+    /** How many cases each queue holds, for the queue tabs. */
+    public Map<Queue, Long> counts(String me) {
+        Object[] r = (Object[]) em.createNativeQuery(COUNTS).setParameter("me", me).setParameter("today", today()).getSingleResult();
+        Map<Queue, Long> counts = new LinkedHashMap<>();
+        Queue[] order = { Queue.UNASSIGNED, Queue.MINE, Queue.WAITING, Queue.COUNTERSIGN, Queue.OVERDUE, Queue.OPEN, Queue.CLOSED };
+        for (int i = 0; i < order.length; i++) {
+            counts.put(order[i], ((Number) r[i]).longValue());
+        }
+        return counts;
+    }
+
+    private void where(QueueFilter f, String me, StringBuilder sql, Map<String, Object> params) {
+        switch (f.queue()) {
+            case UNASSIGNED -> sql.append(" AND a.status IN ").append(OPEN).append(" AND rc.assigned_subject IS NULL");
+            case MINE -> {
+                sql.append(" AND a.status IN ").append(OPEN).append(" AND rc.assigned_subject = :me");
+                params.put("me", me);
+            }
+            case WAITING -> sql.append(" AND a.status = 'INFORMATION_REQUESTED'");
+            case COUNTERSIGN -> sql.append(" AND a.status = 'RECOMMENDED'");
+            case OVERDUE -> sql.append(" AND a.status IN ").append(OPEN).append(" AND clk.review_days > ").append(ReviewClock.TARGET_DAYS);
+            case OPEN -> sql.append(" AND a.status IN ").append(OPEN);
+            case CLOSED -> sql.append(" AND a.status NOT IN ").append(OPEN);
+        }
+        if (f.status() != null) {
+            sql.append(" AND a.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.vendor() != null) {
+            sql.append(" AND o.slug = :vendor");
+            params.put("vendor", f.vendor());
+        }
+        if (f.product() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM application_line l JOIN product p ON p.id = l.product_id WHERE l.application_id = a.id"
+                    + " AND (p.maker || ' ' || p.model) ILIKE :product)");
+            params.put("product", "%" + like(f.product()) + "%");
+        }
+        if (f.consignee() != null) {
+            sql.append(" AND (c.name ILIKE :consignee OR c.name_chinese LIKE :consignee)");
+            params.put("consignee", "%" + like(f.consignee()) + "%");
+        }
+        if (f.officer() != null) {
+            if ("none".equals(f.officer())) {
+                sql.append(" AND rc.assigned_subject IS NULL");
+            } else {
+                sql.append(" AND rc.assigned_subject = :officer");
+                params.put("officer", f.officer());
+            }
+        }
+        if (QueueFilter.FLAG_POLICY.equals(f.flag())) {
+            sql.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(a.precheck -> 'items') i WHERE i ->> 'outcome' <> 'MET')");
+        } else if (QueueFilter.FLAG_PAST_DUE.equals(f.flag())) {
+            sql.append(" AND EXISTS (SELECT 1 FROM information_request r WHERE r.application_id = a.id AND r.answered_at IS NULL"
+                    + " AND r.due_on < :today)");
+        } else if (QueueFilter.FLAG_OVERDUE.equals(f.flag())) {
+            sql.append(" AND a.status IN ").append(OPEN).append(" AND clk.review_days > ").append(ReviewClock.TARGET_DAYS);
+        }
+        if (f.from() != null) {
+            sql.append(" AND a.submitted_at >= :from");
+            params.put("from", f.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (f.to() != null) {
+            sql.append(" AND a.submitted_at < :to");
+            params.put("to", f.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (f.q() != null) {
+            sql.append(" AND a.reference ILIKE :q");
+            params.put("q", "%" + like(f.q()) + "%");
+        }
+    }
+
+    private List<Row> run(String sql, Map<String, Object> params) {
+        Query q = em.createNativeQuery(sql);
+        params.forEach(q::setParameter);
+        q.setParameter("today", today());
+        List<Row> rows = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            rows.add(new Row(((Number) r[0]).longValue(), (String) r[1], ApplicationStatus.valueOf((String) r[2]), (String) r[3],
+                    (String) r[4], (String) r[5], (BigDecimal) r[6], (String) r[7], time(r[8]), ((Number) r[9]).intValue(),
+                    Boolean.TRUE.equals(r[10]), Boolean.TRUE.equals(r[11])));
+        }
+        return rows;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ReviewClock.ZONE);
+    }
+
+    /** "2026-03-01T10:00:00.123456Z_42" → [OffsetDateTime, id]; anything else → no cursor. */
+    static Object[] cursor(String after) {
+        if (after == null) {
+            return null;
+        }
+        int u = after.lastIndexOf('_');
+        try {
+            return new Object[] { Instant.parse(after.substring(0, u)).atOffset(ZoneOffset.UTC), Long.parseLong(after.substring(u + 1)) };
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static OffsetDateTime time(Object o) {
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(o.toString());
+    }
+
+    static String like(String s) {
+        return s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
