@@ -26,6 +26,9 @@ import gov.exports.portal.application.ApplicationSnapshot;
 import gov.exports.portal.licence.Licence;
 import gov.exports.portal.licence.LicenceService;
 import gov.exports.portal.policy.PolicyCheck;
+import gov.exports.portal.policy.PolicyService;
+import gov.exports.portal.screening.PartyScreening;
+import gov.exports.portal.screening.ScreeningService;
 import gov.exports.portal.web.FormErrors;
 import gov.exports.portal.web.FormValidationException;
 import io.quarkus.qute.CheckedTemplate;
@@ -77,11 +80,18 @@ public class ReviewCaseResource {
     static class Templates {
         static native TemplateInstance show(CaseView view, Application app, ApplicationSnapshot snapshot, PolicyCheck.Result precheck,
                 ReviewService.RecommendationForm rec, FormErrors errors, String notice, String question, String dueOn, String note,
-                String message, String comment);
+                String message, String comment, List<PartyScreening.PartyResult> screening, ScreeningService.Clearance clearance,
+                PolicyCheck.Result todayCheck);
 
         static native TemplateInstance issue(Application app, ApplicationSnapshot snapshot, ReviewDecision decision,
                 LicenceService.IssueForm form, FormErrors errors, String revenueSharePercent);
     }
+
+    @Inject
+    PartyScreening partyScreening;
+
+    @Inject
+    PolicyService policies;
 
     @Inject
     ReviewService review;
@@ -257,7 +267,15 @@ public class ReviewCaseResource {
                 pending != null && pending.recommendedBySubject.equals(me));
         return Templates.show(view, app, applications.snapshotOf(app), applications.precheckOf(app),
                 rec != null ? rec : ReviewService.RecommendationForm.empty(c.version), errors, notice, question,
-                dueOn != null ? dueOn : java.time.LocalDate.now(ReviewClock.ZONE).plusDays(14).toString(), note, message, comment)
+                dueOn != null ? dueOn : java.time.LocalDate.now(ReviewClock.ZONE).plusDays(14).toString(), note, message, comment,
+                partyScreening.resultsFor(app), partyScreening.clearanceFor(app), checkAgainstTodaysPolicy(app))
                 .data("navSection", "review");
+    }
+
+    /** When the policy in force today is not the one the application was checked against at submission. */
+    PolicyCheck.Result checkAgainstTodaysPolicy(Application app) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return policies.inForceOn(today).filter(p -> !p.code.equals(app.policyCode))
+                .map(p -> applications.checkAgainst(app, p, today)).orElse(null);
     }
 }

@@ -65,6 +65,13 @@ class SubmissionScreeningTest {
         assertTrue(page.contains("Huawei Technologies Co., Ltd."));
         assertTrue(page.contains("/screening/hits/" + forwarderHit.id()));
 
+        // the review case page shows the hits, and approval is refused while a hit is undecided (the screening gate)
+        assertEquals(303, FormPost.post(officer, "/review/cases/" + id + "/take", "version", caseVersion(officer, id)).statusCode());
+        var refused = FormPost.post(officer, "/review/cases/" + id + "/recommendation", "version", caseVersion(officer, id),
+                "outcome", "APPROVE", "reasons", "Looks eligible.");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.asString().contains("Approval is blocked") && refused.asString().contains("Huawei Technologies"));
+
         // false-positive decisions on every hit clear it
         for (HitRef h : hits) {
             assertEquals(303, FormPost.post(officer, "/screening/hits/" + h.id() + "/disposition", "decision", "FALSE_POSITIVE",
@@ -72,6 +79,15 @@ class SubmissionScreeningTest {
         }
         ScreeningService.Clearance after = QuarkusTransaction.requiringNew().call(() -> partyScreening.clearanceFor(app));
         assertFalse(after.blocked(), () -> "cleared after decisions: " + after.reasons());
+        assertEquals(303, FormPost.post(officer, "/review/cases/" + id + "/recommendation", "version", caseVersion(officer, id),
+                "outcome", "APPROVE", "reasons", "Eligible; the forwarder is not the listed Huawei entity.").statusCode());
+    }
+
+    static int caseVersion(PortalSession s, long id) {
+        String html = s.given().get("/review/cases/" + id).then().statusCode(200).extract().asString();
+        var m = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(html);
+        assertTrue(m.find(), "the case forms carry the case version");
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
