@@ -17,6 +17,7 @@ public record QueueFilter(Queue queue, ApplicationStatus status, String vendor, 
     public static final String FLAG_POLICY = "policy";
     public static final String FLAG_PAST_DUE = "past-due";
     public static final String FLAG_OVERDUE = "overdue";
+    public static final String FLAG_SCREENING = "screening";
 
     public static QueueFilter parse(String queue, String status, String vendor, String product, String consignee, String officer,
             String flag, String from, String to, String q, String sort) {
@@ -31,7 +32,7 @@ public record QueueFilter(Queue queue, ApplicationStatus status, String vendor, 
             st = null;
         }
         String f = Forms.text(flag);
-        if (f != null && !f.equals(FLAG_POLICY) && !f.equals(FLAG_PAST_DUE) && !f.equals(FLAG_OVERDUE)) {
+        if (f != null && !f.equals(FLAG_POLICY) && !f.equals(FLAG_PAST_DUE) && !f.equals(FLAG_OVERDUE) && !f.equals(FLAG_SCREENING)) {
             f = null;
         }
         return new QueueFilter(qu == null ? Queue.OPEN : qu, st, Forms.text(vendor), limit(product), limit(consignee), Forms.text(officer),

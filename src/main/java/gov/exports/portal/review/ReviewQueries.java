@@ -28,9 +28,18 @@ public class ReviewQueries {
     public static final int PAGE_SIZE = 25;
     static final String OPEN = "('SUBMITTED', 'UNDER_REVIEW', 'INFORMATION_REQUESTED', 'RECOMMENDED')";
 
+    /** A party's latest screening has an undecided hit or a true match (uses screening_run_subject_idx). */
+    static final String SCREENING_HIT = """
+            EXISTS (SELECT 1 FROM application_party sp
+                            CROSS JOIN LATERAL (SELECT sr.id FROM screening_run sr
+                                                 WHERE sr.subject_type = 'APPLICATION_PARTY' AND sr.subject_id = sp.id
+                                                 ORDER BY sr.id DESC LIMIT 1) lr
+                            JOIN screening_hit sh ON sh.run_id = lr.id AND sh.status IN ('OPEN', 'TRUE_MATCH')
+                           WHERE sp.application_id = a.id)""";
+
     public record Row(Long id, String reference, ApplicationStatus status, String organisation, String products, String consignee,
             BigDecimal valueUsd, String assignedName, OffsetDateTime submittedAt, int reviewDays, boolean policyWarning,
-            boolean requestPastDue) {
+            boolean requestPastDue, boolean screeningHit) {
         public boolean isOverdue() {
             return ApplicationTransitions.isOpen(status) && reviewDays > ReviewClock.TARGET_DAYS;
         }
@@ -71,8 +80,8 @@ public class ReviewQueries {
                    rc.assigned_name, a.submitted_at, clk.review_days,
                    EXISTS (SELECT 1 FROM jsonb_array_elements(a.precheck -> 'items') i WHERE i ->> 'outcome' <> 'MET'),
                    EXISTS (SELECT 1 FROM information_request r WHERE r.application_id = a.id AND r.answered_at IS NULL
-                             AND r.due_on < :today)
-            """ + FROM;
+                             AND r.due_on < :today),
+            """ + SCREENING_HIT + FROM;
 
     /** Every queue's size in one pass over the submitted applications (the page's tabs). */
     private static final String COUNTS = """
@@ -177,6 +186,8 @@ public class ReviewQueries {
         } else if (QueueFilter.FLAG_PAST_DUE.equals(f.flag())) {
             sql.append(" AND EXISTS (SELECT 1 FROM information_request r WHERE r.application_id = a.id AND r.answered_at IS NULL"
                     + " AND r.due_on < :today)");
+        } else if (QueueFilter.FLAG_SCREENING.equals(f.flag())) {
+            sql.append(" AND ").append(SCREENING_HIT);
         } else if (QueueFilter.FLAG_OVERDUE.equals(f.flag())) {
             sql.append(" AND a.status IN ").append(OPEN).append(" AND clk.review_days > ").append(ReviewClock.TARGET_DAYS);
         }
@@ -203,7 +214,7 @@ public class ReviewQueries {
             Object[] r = (Object[]) o;
             rows.add(new Row(((Number) r[0]).longValue(), (String) r[1], ApplicationStatus.valueOf((String) r[2]), (String) r[3],
                     (String) r[4], (String) r[5], (BigDecimal) r[6], (String) r[7], time(r[8]), ((Number) r[9]).intValue(),
-                    Boolean.TRUE.equals(r[10]), Boolean.TRUE.equals(r[11])));
+                    Boolean.TRUE.equals(r[10]), Boolean.TRUE.equals(r[11]), Boolean.TRUE.equals(r[12])));
         }
         return rows;
     }

@@ -86,11 +86,11 @@ public class ReviewQueueResource {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("Reference", "Vendor", "Products", "Consignee",
                 "Value (USD)", "Status", "Assigned officer", "Submitted (UTC)", "Review days", "Overdue", "Policy warnings",
-                "Information request past due").get())) {
+                "Information request past due", "Screening hit").get())) {
             for (ReviewQueries.Row r : queries.all(f, currentUser.subject(), EXPORT_CAP)) {
                 csv.printRecord(Csv.cell(r.reference()), Csv.cell(r.organisation()), Csv.cell(r.products()), Csv.cell(r.consignee()),
                         r.valueUsd().toPlainString(), r.status().name(), Csv.cell(r.assignedName()), r.submittedAt().toInstant().toString(),
-                        r.reviewDays(), r.isOverdue() ? "yes" : "no", r.policyWarning() ? "yes" : "no", r.requestPastDue() ? "yes" : "no");
+                        r.reviewDays(), r.isOverdue() ? "yes" : "no", r.policyWarning() ? "yes" : "no", r.requestPastDue() ? "yes" : "no", r.screeningHit() ? "yes" : "no");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

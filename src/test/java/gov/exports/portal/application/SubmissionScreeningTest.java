@@ -65,6 +65,10 @@ class SubmissionScreeningTest {
         assertTrue(page.contains("Huawei Technologies Co., Ltd."));
         assertTrue(page.contains("/screening/hits/" + forwarderHit.id()));
 
+        // the open queue filtered on screening hits lists it, flagged
+        String queue = officer.given().get("/review?queue=open&flag=screening").then().statusCode(200).extract().asString();
+        assertTrue(queue.contains(app.reference) && queue.contains("Screening hit"), "flagged in the queue");
+
         // the review case page shows the hits, and approval is refused while a hit is undecided (the screening gate)
         assertEquals(303, FormPost.post(officer, "/review/cases/" + id + "/take", "version", caseVersion(officer, id)).statusCode());
         var refused = FormPost.post(officer, "/review/cases/" + id + "/recommendation", "version", caseVersion(officer, id),
@@ -79,6 +83,8 @@ class SubmissionScreeningTest {
         }
         ScreeningService.Clearance after = QuarkusTransaction.requiringNew().call(() -> partyScreening.clearanceFor(app));
         assertFalse(after.blocked(), () -> "cleared after decisions: " + after.reasons());
+        String cleared = officer.given().get("/review?queue=open&flag=screening").then().statusCode(200).extract().asString();
+        assertFalse(cleared.contains(app.reference), "no longer flagged once decided");
         assertEquals(303, FormPost.post(officer, "/review/cases/" + id + "/recommendation", "version", caseVersion(officer, id),
                 "outcome", "APPROVE", "reasons", "Eligible; the forwarder is not the listed Huawei entity.").statusCode());
     }

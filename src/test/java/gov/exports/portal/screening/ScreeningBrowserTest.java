@@ -32,13 +32,13 @@ class ScreeningBrowserTest {
         ScreeningTestSupport.demoListInForce(importer);
         try (Browser b = Browser.start()) {
             b.signIn("officer");
-            b.driver.findElement(By.linkText("Screening")).click();
+            b.clickAndWait(By.linkText("Screening"));
             assertEquals("Screen a party – Export Licensing Portal", b.driver.getTitle());
             Accessibility.assertNoSeriousViolations(b.driver, "screening search (empty)");
 
             b.driver.findElement(By.id("name")).sendKeys("华为技术有限公司");
             b.driver.findElement(By.id("country")).sendKeys("China");
-            b.driver.findElement(By.xpath("//button[normalize-space()='Search the list']")).click();
+            b.clickAndWait(By.xpath("//button[normalize-space()='Search the list']"));
             assertEquals("Screening results for 华为技术有限公司 – Export Licensing Portal", b.driver.getTitle());
             List<WebElement> cards = b.driver.findElements(By.cssSelector(".hit-card"));
             assertTrue(!cards.isEmpty());

@@ -59,7 +59,7 @@ public final class Browser implements AutoCloseable {
     public Browser signIn(String username) {
         open("/");
         driver.findElement(By.linkText("Sign in")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PortalSession.PASSWORD);
@@ -72,8 +72,8 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(By by) {
         var oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(
                 d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
