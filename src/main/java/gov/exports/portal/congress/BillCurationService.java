@@ -126,14 +126,7 @@ public class BillCurationService {
 
     @Transactional
     public Bill setTracked(long billId, boolean tracked, Integer version, Actor actor) {
-        Bill b = Bill.findById(billId);
-        if (b == null) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        if (version == null || version != b.version) {
-            throw new PortalConflictException("Someone else changed " + b.label() + " while you were looking at it. "
-                    + "Reload the page and try again.");
-        }
+        Bill b = current(billId, version);
         if (b.tracked != tracked) {
             Map<String, Object> before = state(b);
             b.tracked = tracked;
@@ -146,14 +139,7 @@ public class BillCurationService {
     /** Links the bill to the licence policy version it would change (or unlinks it with an empty code). */
     @Transactional
     public Bill linkPolicy(long billId, String policyCode, Integer version, Actor actor) {
-        Bill b = Bill.findById(billId);
-        if (b == null) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        if (version == null || version != b.version) {
-            throw new PortalConflictException("Someone else changed " + b.label() + " while you were looking at it. "
-                    + "Reload the page and try again.");
-        }
+        Bill b = current(billId, version);
         gov.exports.portal.policy.PolicyVersion policy = null;
         if (policyCode != null && !policyCode.isBlank()) {
             policy = gov.exports.portal.policy.PolicyVersion.<gov.exports.portal.policy.PolicyVersion> find("code", policyCode.strip())
@@ -166,6 +152,19 @@ public class BillCurationService {
             b.changedAt = OffsetDateTime.now();
             write(actor, "bill.policy-linked", b.id, AuditLog.state("bill", b.label(), "policyVersion", beforeCode),
                     AuditLog.state("bill", b.label(), "policyVersion", afterCode));
+        }
+        return b;
+    }
+
+    /** The bill as the editor saw it: a stale version means someone else changed it meanwhile. */
+    private static Bill current(long billId, Integer version) {
+        Bill b = Bill.findById(billId);
+        if (b == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        if (version == null || version != b.version) {
+            throw new PortalConflictException("Someone else changed " + b.label() + " while you were looking at it. "
+                    + "Reload the page and try again.");
         }
         return b;
     }
