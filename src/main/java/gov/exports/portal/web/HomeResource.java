@@ -26,6 +26,8 @@ public class HomeResource {
         static native TemplateInstance home();
 
         static native TemplateInstance accessibility();
+
+        static native TemplateInstance help();
     }
 
     @Inject
@@ -45,6 +47,14 @@ public class HomeResource {
     @PermitAll
     public TemplateInstance accessibility() {
         return Templates.accessibility();
+    }
+
+    /** How each kind of user works with the portal, step by step. */
+    @GET
+    @Path("help")
+    @PermitAll
+    public TemplateInstance help() {
+        return Templates.help();
     }
 
     /** Requires a session: anonymous users are sent to Keycloak's login page and come back here. */
