@@ -37,8 +37,12 @@ class ShipmentTest {
     EntityManager em;
 
     static Response report(PortalSession s, long licenceId, long lineId, String qty, String value, byte[] certificate) {
+        return report(s, licenceId, lineId, LocalDate.now(), qty, value, certificate);
+    }
+
+    static Response report(PortalSession s, long licenceId, long lineId, LocalDate shippedOn, String qty, String value, byte[] certificate) {
         var r = s.given().multiPart("csrf-token", s.csrfToken()).multiPart("lineId", String.valueOf(lineId))
-                .multiPart("shippedOn", LocalDate.now().toString()).multiPart("quantity", qty).multiPart("value", value)
+                .multiPart("shippedOn", shippedOn.toString()).multiPart("quantity", qty).multiPart("value", value)
                 .multiPart("consignee", "Shanghai Example Computing Co., Ltd.").multiPart("carrierReference", "AWB 176-12345675");
         if (certificate != null) {
             r = r.multiPart("certificate", "lab-certificate.pdf", certificate, "application/pdf");
