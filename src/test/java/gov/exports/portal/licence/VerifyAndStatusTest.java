@@ -101,7 +101,7 @@ class VerifyAndStatusTest {
         post(senior, l.id, "SUSPEND", "short", "0").then().statusCode(400).body(containsString("reason"));
         post(senior, l.id, "SUSPEND", "Pending review of the new end-user information.", "0").then().statusCode(303);
         assertEquals(LicenceStatus.SUSPENDED, status(l.id));
-        assertTrue(mailed("nvidia-vendor@demo.example", "Licence " + l.number + " suspended", "Pending review of the new end-user information."),
+        assertTrue(mailed(mailbox, "nvidia-vendor@demo.example", "Licence " + l.number + " suspended", "Pending review of the new end-user information."),
                 "the vendor is told by email, with the reason");
         // a stale form is refused with a conflict
         post(senior, l.id, "REINSTATE", "Review complete, no concern.", "0").then().statusCode(409);
@@ -128,7 +128,7 @@ class VerifyAndStatusTest {
                 .formParam("reason", reason).formParam("version", version).post("/licences/" + id + "/status");
     }
 
-    boolean mailed(String to, String subject, String text) {
+    static boolean mailed(MockMailbox mailbox, String to, String subject, String text) {
         for (int i = 0; i < 50; i++) {
             if (mailbox.getMailsSentTo(to).stream().anyMatch(m -> m.getSubject().equals(subject) && m.getText().contains(text))) {
                 return true;
