@@ -40,7 +40,7 @@ public class LicenceExpiryJob {
     @Inject
     AuditLog audit;
 
-    @Scheduled(identity = "licence-expiry", cron = "${portal.licence-expiry.cron:0 5 0 * * ?}", timeZone = "UTC",
+    @Scheduled(identity = "licence-expiry", cron = "${portal.licences.expiry-cron}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Run r = run(LocalDate.now(ZoneOffset.UTC));

@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A small token bucket per client address for the public verification page: enough for a customs officer, too slow
@@ -14,13 +13,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VerificationLimiter {
 
-    @ConfigProperty(name = "portal.verify.lookups-per-minute", defaultValue = "20")
-    int perMinute;
+    @jakarta.inject.Inject
+    LicencesConfig config;
 
     private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
 
     /** Takes one token for this client; false when the client must wait. */
     public boolean tryAcquire(String client) {
+        int perMinute = perMinute();
         long now = System.nanoTime();
         if (buckets.size() > 10_000) {
             buckets.clear(); // crude bound on memory under a flood of addresses
@@ -44,11 +44,11 @@ public class VerificationLimiter {
     }
 
     public int perMinute() {
-        return perMinute;
+        return config.verifyLookupsPerMinute();
     }
 
     /** Seconds until the next lookup is allowed (for Retry-After). */
     public int retryAfterSeconds() {
-        return Math.max(1, (int) Math.ceil(60.0 / perMinute));
+        return Math.max(1, (int) Math.ceil(60.0 / perMinute()));
     }
 }

@@ -50,6 +50,13 @@ class ShipmentTest {
         return r.post("/licences/" + licenceId + "/shipments");
     }
 
+    static Response correct(PortalSession s, String path, String qty, String value, String reason) {
+        return s.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", s.csrfToken())
+                .formParam("shippedOn", LocalDate.now().toString()).formParam("quantity", qty).formParam("value", value)
+                .formParam("consignee", "Shanghai Example Computing Co., Ltd.").formParam("carrierReference", "AWB 176-99999999")
+                .formParam("reason", reason).post(path);
+    }
+
     LicenceLine line(long licenceId) {
         return QuarkusTransaction.requiringNew().call(() -> LicenceLine.<LicenceLine> find("licenceId", licenceId).firstResult());
     }
@@ -132,14 +139,8 @@ class ShipmentTest {
         long original = QuarkusTransaction.requiringNew().call(() -> Shipment.<Shipment> find("licenceId", l.id).firstResult().id);
         String path = "/licences/" + l.id + "/shipments/" + original + "/correction";
         vendor.given().get(path).then().statusCode(200).body(containsString("reversed"));
-        var form = vendor.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", vendor.csrfToken())
-                .formParam("shippedOn", LocalDate.now().toString()).formParam("quantity", "3").formParam("value", "300000.00")
-                .formParam("consignee", "Shanghai Example Computing Co., Ltd.").formParam("carrierReference", "AWB 176-99999999");
-        form.post(path).then().statusCode(400).body(containsString("reason for the correction"));
-        vendor.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", vendor.csrfToken())
-                .formParam("shippedOn", LocalDate.now().toString()).formParam("quantity", "3").formParam("value", "300000.00")
-                .formParam("consignee", "Shanghai Example Computing Co., Ltd.").formParam("carrierReference", "AWB 176-99999999")
-                .formParam("reason", "Two units were returned to the dock before loading.").post(path).then().statusCode(303);
+        correct(vendor, path, "3", "300000.00", "").then().statusCode(400).body(containsString("reason for the correction"));
+        correct(vendor, path, "3", "300000.00", "Two units were returned to the dock before loading.").then().statusCode(303);
 
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT kind, quantity, value_usd, corrects_id FROM shipment WHERE licence_id = :id ORDER BY id").setParameter("id", l.id)
@@ -155,10 +156,7 @@ class ShipmentTest {
         assertEquals(new BigDecimal("200000.00"), line(l.id).remainingValueUsd);
         assertEquals(LicenceStatus.ACTIVE, status(l.id), "balance freed: active again");
         // the reversed entry cannot be corrected twice
-        vendor.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", vendor.csrfToken())
-                .formParam("shippedOn", LocalDate.now().toString()).formParam("quantity", "1").formParam("value", "1.00")
-                .formParam("consignee", "Shanghai Example").formParam("carrierReference", "AWB 1").formParam("reason", "Second try")
-                .post(path).then().statusCode(409);
+        correct(vendor, path, "1", "1.00", "Second try at the same entry").then().statusCode(409);
         long audited = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM audit_record WHERE action = 'licence.shipment.corrected' AND target_id = :id")
                 .setParameter("id", String.valueOf(l.id)).getSingleResult()).longValue());
