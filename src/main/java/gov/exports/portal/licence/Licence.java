@@ -65,6 +65,9 @@ public class Licence extends PanacheEntityBase {
     @Column(name = "issued_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime issuedAt;
 
+    /** The consignee as amended; null while it is the one named in the application. */
+    public String consignee;
+
     @Version
     public int version;
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -40,4 +41,22 @@ public class LicenceLine extends PanacheEntityBase {
 
     @Column(name = "authorised_value_usd", nullable = false, precision = 18, scale = 2)
     public BigDecimal authorisedValueUsd;
+
+    /** What is left to ship; shipments lower it, reversals restore it (database CHECK: never below zero). */
+    @Column(name = "remaining_quantity", nullable = false)
+    public int remainingQuantity;
+
+    @Column(name = "remaining_value_usd", nullable = false, precision = 18, scale = 2)
+    public BigDecimal remainingValueUsd;
+
+    @PrePersist
+    void startWithEverythingAuthorised() {
+        remainingQuantity = authorisedQuantity;
+        remainingValueUsd = authorisedValueUsd;
+    }
+
+    /** Nothing more can be shipped on this line. */
+    public boolean isUsedUp() {
+        return remainingQuantity == 0 || remainingValueUsd.signum() == 0;
+    }
 }

@@ -27,12 +27,19 @@ public final class LicencePdf {
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private PDPageContentStream out;
     private float y;
+    private String verifyUrl;
 
     private LicencePdf() {
     }
 
     public static byte[] render(Licence licence, String reference, ApplicationSnapshot snapshot) {
+        return render(licence, reference, snapshot, null);
+    }
+
+    /** With the public verification address, so customs can check the licence is still valid. */
+    public static byte[] render(Licence licence, String reference, ApplicationSnapshot snapshot, String verifyUrl) {
         LicencePdf pdf = new LicencePdf();
+        pdf.verifyUrl = verifyUrl;
         try {
             return pdf.write(licence, reference, snapshot);
         } catch (IOException e) {
@@ -54,6 +61,9 @@ public final class LicencePdf {
         text(regular, 10, "Status: " + l.status.name() + ". Valid from " + l.validFrom + " to " + l.validTo + " inclusive.");
         text(regular, 10, "Issued on application " + reference + " by " + l.issuedByName + " on " + l.issuedAt.toLocalDate()
                 + ", under licence policy " + l.policyCode + ".");
+        if (verifyUrl != null) {
+            text(regular, 10, "Verify that this licence is valid today at " + verifyUrl);
+        }
         if (s != null) {
             text(bold, 12, "Parties");
             for (ApplicationSnapshot.Party p : s.parties()) {

@@ -50,10 +50,11 @@ public class LicenceResource {
     @GET
     @Path("{id: [0-9]+}.pdf")
     @Produces("application/pdf")
-    public Response pdf(@PathParam("id") long id) {
+    public Response pdf(@PathParam("id") long id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         Licence l = licences.visible(id);
         Application app = Application.findById(l.applicationId);
-        byte[] pdf = LicencePdf.render(l, app.reference, applications.snapshotOf(app));
+        String verifyUrl = uri.getBaseUriBuilder().path("verify").queryParam("number", l.number).build().toString();
+        byte[] pdf = LicencePdf.render(l, app.reference, applications.snapshotOf(app), verifyUrl);
         return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"" + l.number + ".pdf\"")
                 .header("Cache-Control", "private, no-store").build();
     }

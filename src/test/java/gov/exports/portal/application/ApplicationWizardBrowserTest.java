@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -158,7 +157,17 @@ class ApplicationWizardBrowserTest {
     static void waitForNewPage(Browser b, WebElement old) {
         try {
             WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
-            wait.until(ExpectedConditions.stalenessOf(old));
+            // Chromium may answer "node does not belong to the document" instead of a stale reference: both mean the page changed
+            wait.until(d -> {
+                try {
+                    old.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    return true;
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+                }
+            });
             wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         } catch (RuntimeException e) {
             b.screenshot("failure-" + System.currentTimeMillis());

@@ -38,7 +38,7 @@ class SignInBrowserTest {
             assertEquals("Licence applications", b.text(By.tagName("h1")));
             assertTrue(b.text(By.className("who")).contains("Nora Vance"));
             assertTrue(b.text(By.className("who")).contains("NVIDIA Corporation"));
-            assertEquals(List.of("Home", "Bills", "Applications", "Organisation"), navigation(b));
+            assertEquals(List.of("Home", "Bills", "Applications", "Licences", "Organisation"), navigation(b));
             Accessibility.assertNoSeriousViolations(b.driver, "vendor dashboard");
             b.screenshot("vendor-dashboard-desktop");
             signOut(b);
@@ -52,7 +52,7 @@ class SignInBrowserTest {
             assertEquals(PortalSession.baseUrl() + "/officer", b.driver.getCurrentUrl());
             assertEquals("Review queue", b.text(By.tagName("h1")));
             assertTrue(b.text(By.className("who-role")).contains("Licensing officer"));
-            assertEquals(List.of("Home", "Bills", "Review queue", "Screening", "Products", "Approved customers", "Policy"), navigation(b));
+            assertEquals(List.of("Home", "Bills", "Review queue", "Licences", "Revenue", "Screening", "Products", "Approved customers", "Policy"), navigation(b));
             Accessibility.assertNoSeriousViolations(b.driver, "officer queue");
             // an officer has no business on the admin pages
             b.open("/admin");
@@ -67,7 +67,7 @@ class SignInBrowserTest {
             b.signIn("senior");
             assertEquals(PortalSession.baseUrl() + "/officer", b.driver.getCurrentUrl());
             assertTrue(b.text(By.className("who-role")).contains("Senior licensing officer"));
-            assertEquals(List.of("Home", "Bills", "Review queue", "Screening", "Products", "Approved customers", "Policy"), navigation(b));
+            assertEquals(List.of("Home", "Bills", "Review queue", "Licences", "Revenue", "Screening", "Products", "Approved customers", "Policy"), navigation(b));
             signOut(b);
         }
     }

@@ -1,0 +1,120 @@
+package gov.exports.portal.licence;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import gov.exports.portal.account.NotificationService;
+import gov.exports.portal.audit.AuditLog;
+import gov.exports.portal.web.FormErrors;
+import gov.exports.portal.web.FormValidationException;
+import gov.exports.portal.web.Forms;
+import gov.exports.portal.web.PortalConflictException;
+
+/** Senior officers suspend (reversibly), reinstate or revoke licences, always with a reason; the licensee is told. */
+@ApplicationScoped
+public class LicenceActions {
+
+    public enum Action {
+        SUSPEND("suspended", "licence.suspended"), REINSTATE("reinstated", "licence.reinstated"), REVOKE("revoked", "licence.revoked");
+
+        final String done;
+        final String auditAction;
+
+        Action(String done, String auditAction) {
+            this.done = done;
+            this.auditAction = auditAction;
+        }
+    }
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    NotificationService notifications;
+
+    static String reason(String raw) {
+        FormErrors errors = new FormErrors();
+        String reason = Forms.required(errors, "reason", raw, "the reason", 10, 2000);
+        if (errors.isAny()) {
+            throw new FormValidationException(errors);
+        }
+        return reason;
+    }
+
+    @Transactional
+    public Licence apply(long licenceId, Action action, String rawReason, String version) {
+        String reason = reason(rawReason);
+        Licence l = Licence.findById(licenceId, LockModeType.PESSIMISTIC_WRITE);
+        if (l == null) {
+            throw new NotFoundException();
+        }
+        if (version != null && Forms.version(version) != l.version) {
+            throw new PortalConflictException("Licence " + l.number + " was changed by someone else while you were reading it (it is now "
+                    + l.status.name().toLowerCase() + "). Reload the page and check before acting.");
+        }
+        change(l, action, reason, null);
+        return l;
+    }
+
+    /** The change itself, inside the caller's transaction (single or bulk). */
+    void change(Licence l, Action action, String reason, String event) {
+        LicenceStatus before = l.status;
+        LicenceStatus after = switch (action) {
+            case SUSPEND -> {
+                if (before != LicenceStatus.ACTIVE && before != LicenceStatus.EXHAUSTED) {
+                    throw new PortalConflictException("Licence " + l.number + " is " + before.name().toLowerCase() + ": only an active licence can be suspended.");
+                }
+                yield LicenceStatus.SUSPENDED;
+            }
+            case REINSTATE -> {
+                if (before != LicenceStatus.SUSPENDED) {
+                    throw new PortalConflictException("Licence " + l.number + " is " + before.name().toLowerCase() + ": only a suspended licence can be reinstated.");
+                }
+                if (LocalDate.now(ZoneOffset.UTC).isAfter(l.validTo)) {
+                    yield LicenceStatus.EXPIRED;
+                }
+                yield l.getLines().stream().allMatch(LicenceLine::isUsedUp) ? LicenceStatus.EXHAUSTED : LicenceStatus.ACTIVE;
+            }
+            case REVOKE -> {
+                if (before == LicenceStatus.REVOKED || before == LicenceStatus.EXPIRED) {
+                    throw new PortalConflictException("Licence " + l.number + " is " + before.name().toLowerCase() + " and cannot be revoked.");
+                }
+                yield LicenceStatus.REVOKED;
+            }
+        };
+        l.status = after;
+        Licence.getEntityManager().flush();
+        notifications.notifyOrganisation(l.organisation, "Licence " + l.number + " " + action.done,
+                "Export licence " + l.number + " has been " + action.done + " by the licensing office. Reason: " + reason
+                        + (after == LicenceStatus.SUSPENDED || after == LicenceStatus.REVOKED ? " No shipment may be made under it." : ""),
+                "/licences/" + l.id);
+        audit.record(action.auditAction, "licence", l.id, AuditLog.state("number", l.number, "status", before.name()),
+                AuditLog.state("number", l.number, "status", after.name(), "reason", reason, "policyEvent", event));
+    }
+
+    /** All or nothing: every licence is locked and suspended in this one transaction, or none is. */
+    @Transactional
+    public int suspendAll(List<Long> licenceIds, String rawReason, String event) {
+        String reason = reason(rawReason);
+        if (licenceIds.isEmpty()) {
+            throw new PortalConflictException("No active licence is affected: there is nothing to suspend.");
+        }
+        List<Licence> locked = Licence.getEntityManager()
+                .createQuery("from Licence where id in :ids order by id", Licence.class).setParameter("ids", licenceIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (locked.size() != licenceIds.size()) {
+            throw new NotFoundException();
+        }
+        for (Licence l : locked) {
+            change(l, Action.SUSPEND, reason, event);
+        }
+        return locked.size();
+    }
+}
