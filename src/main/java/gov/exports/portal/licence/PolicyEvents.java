@@ -49,6 +49,7 @@ public class PolicyEvents {
     }
 
     /** One licence or application the event affects, with what (destination, product, architecture, thresholds, customer). */
+    @io.quarkus.qute.TemplateData
     public record Affected(Long licenceId, String licenceNumber, Long applicationId, String reference, String vendor,
             String status, String products, String customer, List<String> reasons) {
     }

@@ -44,7 +44,8 @@ public class PolicyImpact {
     }
 
     @io.quarkus.qute.TemplateData
-    public record Report(PolicyVersion draft, PolicyVersion replaced, int openApplications, List<AffectedApplication> applications) {
+    public record Report(PolicyVersion draft, PolicyVersion replaced, int openApplications, List<AffectedApplication> applications,
+            int activeLicences, List<gov.exports.portal.licence.PolicyEvents.Affected> licences) {
         public String getPublishPath() {
             return "/policy/drafts/" + draft.id + "/publish";
         }
@@ -60,6 +61,9 @@ public class PolicyImpact {
     @Inject
     PolicyService policies;
 
+    @Inject
+    gov.exports.portal.licence.PolicyEvents policyEvents;
+
     public Report of(PolicyVersion draft) {
         PolicyVersion replaced = policies.inForceOn(draft.effectiveFrom).orElse(null);
         List<Application> open = Application.list("status in ?1 order by submittedAt", OPEN);
@@ -72,7 +76,10 @@ public class PolicyImpact {
                 affected.add(new AffectedApplication(app.id, app.reference, app.organisation.legalName, app.status.name(), changes));
             }
         }
-        return new Report(draft, replaced, open.size(), affected);
+        // active licences: the same check the policy-event suspension uses, against the draft's rules
+        var impact = policyEvents.impact(new gov.exports.portal.licence.PolicyEvents.Event("draft", draft.id, draft.title,
+                "Draft policy " + draft.code, draft, draft.effectiveFrom));
+        return new Report(draft, replaced, open.size(), affected, impact.licencesChecked(), impact.licences());
     }
 
     /**

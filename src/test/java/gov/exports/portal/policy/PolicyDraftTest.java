@@ -62,6 +62,7 @@ class PolicyDraftTest {
         assertTrue(page.contains("would be treated differently under this draft"), page);
         assertTrue(page.contains("ELA-"), "the demo NVIDIA H200 application is listed");
         assertTrue(page.contains("Excluded"), "its H200 line becomes excluded");
+        assertTrue(page.contains("What changes for active licences"), "active licences are checked too");
         // nothing changed for anyone yet: today and tomorrow the published policy is still the January 2026 rule
         assertEquals("2026-01-H200", policies.inForceOn(LocalDate.now().plusDays(1)).orElseThrow().code);
         // discard it, so the draft list stays clean
