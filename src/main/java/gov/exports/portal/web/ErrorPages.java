@@ -59,8 +59,32 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (isDataException(e)) {
+            // PostgreSQL refused a value the user sent (a NUL character, an impossible number): their input, not our fault
+            LOG.warnf("Input refused by the database on %s: %s", uri.getPath(), rootMessage(e));
+            return render(uri, 400, "Something you entered contains a character or value that cannot be stored "
+                    + "(for example an invisible control character). Check what you entered and try again.");
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return render(uri, 500, null);
+    }
+
+    /** SQLSTATE class 22, "data exception": the value itself is invalid (bad encoding, out of range, too long). */
+    static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     static Response render(UriInfo uri, int status, String detail) {
