@@ -61,8 +61,10 @@ public class CustomerResource {
         Parameters p = new Parameters();
         String query = Forms.text(q);
         if (query != null) {
-            where.append(" and (lower(nameLatin) like :q or nameChinese like :raw or uscc = :code)");
-            p.and("q", "%" + query.toLowerCase(java.util.Locale.ROOT) + "%").and("raw", "%" + query + "%")
+            // % and _ typed by the user are literals, not wildcards
+            where.append(" and (lower(nameLatin) like :q escape '\\' or nameChinese like :raw escape '\\' or uscc = :code)");
+            String literal = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            p.and("q", "%" + literal.toLowerCase(java.util.Locale.ROOT) + "%").and("raw", "%" + literal + "%")
                     .and("code", UnifiedSocialCreditCode.normalise(query));
         }
         String st = Forms.text(status);

@@ -59,8 +59,72 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (isSignInServiceUnavailable(e)) {
+            LOG.warnf("Sign-in service unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return render(uri, 503, "The sign-in service is temporarily unavailable, so signed-in pages cannot be shown. "
+                    + "Public pages still work; try again in a few minutes.");
+        }
+        if (isDatabaseUnavailable(e)) {
+            // a restart or outage of PostgreSQL: temporary, and the pool reconnects by itself
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return render(uri, 503, "The service is briefly unavailable. Nothing you sent was saved; "
+                    + "wait a moment and try again.");
+        }
+        if (isDataException(e)) {
+            // PostgreSQL refused a value the user sent (a NUL character, an impossible number): their input, not our fault
+            LOG.warnf("Input refused by the database on %s: %s", uri.getPath(), rootMessage(e));
+            return render(uri, 400, "Something you entered contains a character or value that cannot be stored "
+                    + "(for example an invisible control character). Check what you entered and try again.");
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return render(uri, 500, null);
+    }
+
+    /** Keycloak does not answer (its keys or metadata cannot be fetched). */
+    static boolean isSignInServiceUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if ((t instanceof io.quarkus.oidc.OIDCException || t instanceof io.quarkus.security.AuthenticationFailedException)
+                    && String.valueOf(t.getMessage()).contains("OIDC Server is not available")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Connection exceptions (SQLSTATE class 08), a server shutting down or starting (57P01-57P03), or no pooled connection. */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 22, "data exception": the value itself is invalid (bad encoding, out of range, too long). */
+    static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     static Response render(UriInfo uri, int status, String detail) {
