@@ -157,17 +157,7 @@ class ApplicationWizardBrowserTest {
     static void waitForNewPage(Browser b, WebElement old) {
         try {
             WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
-            // Chromium may answer "node does not belong to the document" instead of a stale reference: both mean the page changed
-            wait.until(d -> {
-                try {
-                    old.isEnabled();
-                    return false;
-                } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                    return true;
-                } catch (org.openqa.selenium.WebDriverException e) {
-                    return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
-                }
-            });
+            wait.until(d -> Browser.pageChanged(old));
             wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         } catch (RuntimeException e) {
             b.screenshot("failure-" + System.currentTimeMillis());

@@ -72,10 +72,25 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(By by) {
         var oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> pageChanged(oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(
                 d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * True once the old page's root element is gone. Chromium sometimes answers "node does not belong to the
+     * document" instead of a stale-element error while the new page is loading: both mean the page changed.
+     */
+    public static boolean pageChanged(org.openqa.selenium.WebElement oldRoot) {
+        try {
+            oldRoot.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     public String text(By by) {
