@@ -112,7 +112,7 @@ public class ApplicationDemoData {
         d.content = demoPdf("End-user statement (demonstration)");
         d.fileName = "end-user-statement.pdf";
         d.sizeBytes = d.content.length;
-        d.sha256 = ApplicationService.sha256(d.content);
+        d.sha256 = gov.exports.portal.web.PdfFiles.sha256(d.content);
         d.uploadedBy = "Nora Vance";
         d.persist();
         submitted.flush();

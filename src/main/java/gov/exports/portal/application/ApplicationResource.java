@@ -3,8 +3,6 @@ package gov.exports.portal.application;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -331,18 +329,13 @@ public class ApplicationResource {
         ApplicationDocument d = ApplicationDocument.<ApplicationDocument> find("id = ?1 and application = ?2", documentId, app)
                 .firstResultOptional().orElseThrow(NotFoundException::new);
         return Response.ok(d.content, "application/pdf")
-                .header("Content-Disposition", contentDisposition(d.fileName))
+                .header("Content-Disposition", gov.exports.portal.web.PdfFiles.contentDisposition(d.fileName))
                 .header("Content-Length", d.sizeBytes)
                 .header("Cache-Control", "private, no-store")
                 .header("X-Content-SHA256", d.sha256)
                 .build();
     }
 
-    static String contentDisposition(String fileName) {
-        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\\", "_").replace("\"", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
 
     TemplateInstance documentsPage(Application app, FormErrors errors) {
         return Templates.documents(app, ApplicationDocument.of(app), applications.maxDocumentBytes() / (1024 * 1024) + " MB",

@@ -1,13 +1,12 @@
 package gov.exports.portal.application;
 
+import gov.exports.portal.web.PdfFiles;
+
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,7 +50,6 @@ import io.quarkus.security.ForbiddenException;
 @ApplicationScoped
 public class ApplicationService {
 
-    static final byte[] PDF_MAGIC = { '%', 'P', 'D', 'F', '-' };
 
     @Inject
     CurrentUser currentUser;
@@ -385,7 +383,7 @@ public class ApplicationService {
             errors.add("file", "Choose a PDF file to upload");
         } else if (content.length > maxDocumentBytes()) {
             errors.add("file", "The file must be " + maxDocumentBytes() / (1024 * 1024) + " MB or smaller");
-        } else if (!isPdf(content)) {
+        } else if (!PdfFiles.isPdf(content)) {
             errors.add("file", "The file must be a PDF. This file is not a PDF, whatever its name says");
         }
         if (errors.isAny()) {
@@ -393,9 +391,9 @@ public class ApplicationService {
         }
         ApplicationDocument d = new ApplicationDocument();
         d.application = app;
-        d.fileName = sanitiseFileName(originalName);
+        d.fileName = PdfFiles.sanitiseFileName(originalName);
         d.sizeBytes = content.length;
-        d.sha256 = sha256(content);
+        d.sha256 = PdfFiles.sha256(content);
         d.content = content;
         d.uploadedBy = currentUser.displayName();
         d.persist();
@@ -414,40 +412,6 @@ public class ApplicationService {
         changed(app, "application.document.removed", before, null);
     }
 
-    static boolean isPdf(byte[] content) {
-        if (content.length < PDF_MAGIC.length) {
-            return false;
-        }
-        for (int i = 0; i < PDF_MAGIC.length; i++) {
-            if (content[i] != PDF_MAGIC[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** No path, no control or quoting characters, at most 200 characters, always ending in .pdf. */
-    static String sanitiseFileName(String raw) {
-        String name = raw == null ? "" : raw;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"*:<>?|;]", "").replaceAll("\\s+", " ").strip();
-        name = name.replaceAll("^\\.+", "");
-        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
-            name = name + ".pdf";
-        }
-        if (name.length() > 200) {
-            name = name.substring(0, 196) + ".pdf";
-        }
-        return name.equals(".pdf") ? "document.pdf" : name;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public long maxDocumentBytes() {
         return documentsConfig.maxSize().asLongValue();

@@ -129,7 +129,7 @@ public class ShipmentResource {
     public Response certificate(@PathParam("id") long id, @PathParam("shipmentId") long shipmentId) {
         Shipment s = shipments.certificateOf(id, shipmentId);
         return Response.ok(s.certificate, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + s.certificateName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                .header("Content-Disposition", gov.exports.portal.web.PdfFiles.contentDisposition(s.certificateName))
                 .header("Cache-Control", "private, no-store").build();
     }
 

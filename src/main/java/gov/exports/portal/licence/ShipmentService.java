@@ -26,7 +26,6 @@ import gov.exports.portal.web.PortalConflictException;
 @ApplicationScoped
 public class ShipmentService {
 
-    static final byte[] PDF_MAGIC = { '%', 'P', 'D', 'F', '-' };
     static final int MAX_CERTIFICATE_BYTES = 10 * 1024 * 1024;
 
     @Inject
@@ -169,11 +168,9 @@ public class ShipmentService {
             errors.add("certificate", "The test certificate must be at most 10 MB");
             return null;
         }
-        for (int i = 0; i < PDF_MAGIC.length; i++) {
-            if (c.content().length <= i || c.content()[i] != PDF_MAGIC[i]) {
-                errors.add("certificate", "The test certificate must be a PDF file");
-                return null;
-            }
+        if (!gov.exports.portal.web.PdfFiles.isPdf(c.content())) {
+            errors.add("certificate", "The test certificate must be a PDF file");
+            return null;
         }
         return c.content();
     }

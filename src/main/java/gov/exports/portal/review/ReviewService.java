@@ -1,13 +1,9 @@
 package gov.exports.portal.review;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -283,7 +279,7 @@ public class ReviewService {
         for (Upload u : files) {
             if (u.content().length > documentsConfig.maxSize().asLongValue()) {
                 errors.add("file", "Each file must be " + documentsConfig.maxSize().asLongValue() / (1024 * 1024) + " MB or smaller");
-            } else if (!isPdf(u.content())) {
+            } else if (!gov.exports.portal.web.PdfFiles.isPdf(u.content())) {
                 errors.add("file", "Attach PDF files only: " + fileName(u.fileName()) + " is not a PDF, whatever its name says");
             }
         }
@@ -300,7 +296,7 @@ public class ReviewService {
             d.requestId = r.id;
             d.fileName = fileName(u.fileName());
             d.sizeBytes = u.content().length;
-            d.sha256 = sha256(u.content());
+            d.sha256 = gov.exports.portal.web.PdfFiles.sha256(u.content());
             d.content = u.content();
             d.uploadedBy = currentUser.displayName();
             d.persist();
@@ -499,9 +495,6 @@ public class ReviewService {
                 .setParameter("id", submitted.applicationId()).executeUpdate();
     }
 
-    static boolean isPdf(byte[] content) {
-        return content.length >= 5 && new String(content, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
-    }
 
     static String fileName(String name) {
         String s = name == null ? "" : name.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
@@ -509,13 +502,5 @@ public class ReviewService {
             s = "answer.pdf";
         }
         return s.length() > 200 ? s.substring(s.length() - 200) : s;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package gov.exports.portal.review;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,10 +91,8 @@ public class VendorRequestResource {
         InformationRequest r = requestOf(app, requestId);
         InformationRequestDocument d = InformationRequestDocument.<InformationRequestDocument> find("id = ?1 and requestId = ?2",
                 documentId, r.id).firstResultOptional().orElseThrow(NotFoundException::new);
-        String ascii = d.fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\\", "_").replace("\"", "_");
-        String encoded = URLEncoder.encode(d.fileName, StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(d.content, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
+                .header("Content-Disposition", gov.exports.portal.web.PdfFiles.contentDisposition(d.fileName))
                 .header("Cache-Control", "private, no-store").header("X-Content-SHA256", d.sha256).build();
     }
 

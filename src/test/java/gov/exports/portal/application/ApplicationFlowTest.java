@@ -71,7 +71,7 @@ class ApplicationFlowTest {
         assertEquals(ApplicationStatus.SUBMITTED, app.status);
         assertEquals(m.group(), app.reference);
         assertEquals("2026-01-H200", app.policyCode);
-        assertTrue(app.snapshot.contains("\"model\": \"H200\"") && app.snapshot.contains("\"sha256\": \"" + ApplicationService.sha256(DraftDriver.pdf("end-user statement")) + "\""), app.snapshot);
+        assertTrue(app.snapshot.contains("\"model\": \"H200\"") && app.snapshot.contains("\"sha256\": \"" + gov.exports.portal.web.PdfFiles.sha256(DraftDriver.pdf("end-user statement")) + "\""), app.snapshot);
         assertTrue(app.precheck.contains("\"outcome\": \"MET\"") && !app.precheck.contains("NOT_MET"), app.precheck);
         assertTrue(events.submitted.contains(id), "ApplicationSubmitted fired for screening");
         assertEquals(1, auditCount("application.submitted", id));
@@ -236,7 +236,7 @@ class ApplicationFlowTest {
         ApplicationDocument d = QuarkusTransaction.requiringNew()
                 .call(() -> ApplicationDocument.<ApplicationDocument> find("application.id", id).firstResult());
         assertEquals("passwd.pdf", d.fileName);
-        assertEquals(ApplicationService.sha256(DraftDriver.pdf("x")), d.sha256);
+        assertEquals(gov.exports.portal.web.PdfFiles.sha256(DraftDriver.pdf("x")), d.sha256);
     }
 
     @Test

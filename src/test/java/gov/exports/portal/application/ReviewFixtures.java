@@ -86,7 +86,7 @@ public class ReviewFixtures {
         d.application = app;
         d.fileName = "end-user-statement.pdf";
         d.sizeBytes = PDF.length;
-        d.sha256 = ApplicationService.sha256(PDF);
+        d.sha256 = gov.exports.portal.web.PdfFiles.sha256(PDF);
         d.content = PDF;
         d.uploadedBy = "Test Vendor";
         d.persist();
