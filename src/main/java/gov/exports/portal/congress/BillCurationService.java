@@ -1,5 +1,6 @@
 package gov.exports.portal.congress;
 
+import gov.exports.portal.web.FormErrors;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,8 +47,8 @@ public class BillCurationService {
             return countries != null && countries.contains(c);
         }
 
-        public FieldErrors validate() {
-            FieldErrors e = new FieldErrors();
+        public FormErrors validate() {
+            FormErrors e = new FormErrors();
             checkTags(e, "topics", "topic", topicList());
             checkTags(e, "otherCountries", "country", countryList());
             if (plainSummary != null && plainSummary.strip().length() > MAX_SUMMARY) {
@@ -60,7 +61,7 @@ public class BillCurationService {
             return e;
         }
 
-        private static void checkTags(FieldErrors e, String field, String what, List<String> tags) {
+        private static void checkTags(FormErrors e, String field, String what, List<String> tags) {
             if (tags.size() > MAX_TAGS) {
                 e.add(field, "Enter at most " + MAX_TAGS + " " + what + " tags");
             }

@@ -1,5 +1,6 @@
 package gov.exports.portal.congress;
 
+import gov.exports.portal.web.FormErrors;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,12 +38,12 @@ public class TrackerEditorResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<Bill> bills, long totalBills, String q, List<BillImport> imports, FieldErrors errors,
+        static native TemplateInstance home(List<Bill> bills, long totalBills, String q, List<BillImport> imports, FormErrors errors,
                 boolean apiRefresh);
 
         static native TemplateInstance importResult(BillImport record);
 
-        static native TemplateInstance curate(Bill bill, BillCurationService.Curation form, FieldErrors errors,
+        static native TemplateInstance curate(Bill bill, BillCurationService.Curation form, FormErrors errors,
                 List<String> commonCountries, boolean saved, boolean apiRefresh, List<gov.exports.portal.policy.PolicyVersion> policies,
                 String linkedPolicy);
     }
@@ -76,10 +77,10 @@ public class TrackerEditorResource {
     @GET
     @Transactional
     public TemplateInstance home(@jakarta.ws.rs.QueryParam("q") String q) {
-        return homePage(new FieldErrors(), q);
+        return homePage(new FormErrors(), q);
     }
 
-    private TemplateInstance homePage(FieldErrors errors, String q) {
+    private TemplateInstance homePage(FormErrors errors, String q) {
         String query = q == null || q.isBlank() ? null : SourceText.abbreviate(q.strip(), 200);
         List<Bill> bills = query == null
                 ? Bill.find("select b from Bill b left join fetch b.sponsor order by b.tracked desc, b.latestActionDate desc nulls last, b.id desc")
@@ -95,24 +96,24 @@ public class TrackerEditorResource {
     @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED })
     public Response upload(@RestForm("file") FileUpload file, @RestForm("track") String track) {
         if (file == null || file.fileName() == null || file.fileName().isBlank() || file.size() == 0) {
-            return Response.status(400).entity(render(new FieldErrors().add("file", "Choose a file to import"))).build();
+            return Response.status(400).entity(render(new FormErrors().add("file", "Choose a file to import"))).build();
         }
         byte[] content;
         try {
             content = Files.readAllBytes(file.uploadedFile());
         } catch (IOException e) {
-            return Response.status(400).entity(render(new FieldErrors().add("file", "The file could not be read; try again"))).build();
+            return Response.status(400).entity(render(new FormErrors().add("file", "The file could not be read; try again"))).build();
         }
         try {
             ImportOutcome out = importer.importFile(file.fileName(), content, BillImport.SourceKind.UPLOAD, "true".equals(track),
                     Actor.of(currentUser));
             return Response.seeOther(URI.create("/tracker/imports/" + out.importId)).build();
         } catch (ImportRefusedException e) {
-            return Response.status(400).entity(render(new FieldErrors().add("file", e.getMessage()))).build();
+            return Response.status(400).entity(render(new FormErrors().add("file", e.getMessage()))).build();
         }
     }
 
-    String render(FieldErrors errors) {
+    String render(FormErrors errors) {
         return QuarkusTx.read(() -> homePage(errors, null).render());
     }
 
@@ -133,7 +134,7 @@ public class TrackerEditorResource {
     public TemplateInstance curateForm(@PathParam("congress") int congress, @PathParam("type") String type,
             @PathParam("number") int number, @jakarta.ws.rs.QueryParam("saved") String saved) {
         Bill b = anyBill(congress, type, number);
-        return Templates.curate(b, BillCurationService.of(b), new FieldErrors(), BillCurationService.COMMON_COUNTRIES,
+        return Templates.curate(b, BillCurationService.of(b), new FormErrors(), BillCurationService.COMMON_COUNTRIES,
                 "1".equals(saved), apiConfig.apiKey().isPresent(), policyChoices(), linkedPolicy(b))
                 .data("navSection", "tracker");
     }
@@ -148,7 +149,7 @@ public class TrackerEditorResource {
         Bill b = QuarkusTx.read(() -> anyBill(congress, type, number));
         BillCurationService.Curation form = new BillCurationService.Curation("true".equals(tracked), topics, countries, otherCountries,
                 plainSummary, parseVersion(version));
-        FieldErrors errors = form.validate();
+        FormErrors errors = form.validate();
         if (errors.isAny()) {
             String page = QuarkusTx.read(() -> {
                 Bill fresh = Bill.findById(b.id);

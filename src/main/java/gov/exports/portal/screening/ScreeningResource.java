@@ -1,5 +1,6 @@
 package gov.exports.portal.screening;
 
+import gov.exports.portal.web.FormErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,24 +50,24 @@ public class ScreeningResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(SearchForm form, FormProblems errors, List<PartyScorer.Scored> results,
+        static native TemplateInstance search(SearchForm form, FormErrors errors, List<PartyScorer.Scored> results,
                 boolean searched, long millis, ListVersion current, double threshold);
 
         static native TemplateInstance versions(List<ListVersion> versions, List<ScreeningJob> jobs);
 
         static native TemplateInstance version(ListVersion version, Diff diff);
 
-        static native TemplateInstance importForm(FormProblems errors, ListVersion current);
+        static native TemplateInstance importForm(FormErrors errors, ListVersion current);
 
         static native TemplateInstance job(ScreeningJob job);
 
-        static native TemplateInstance newEntry(EntryForm form, FormProblems errors);
+        static native TemplateInstance newEntry(EntryForm form, FormErrors errors);
 
-        static native TemplateInstance entry(ListEntry entry, List<ListEntry> history, FormProblems errors, String reason);
+        static native TemplateInstance entry(ListEntry entry, List<ListEntry> history, FormErrors errors, String reason);
 
         static native TemplateInstance hits(List<ScreeningHit> hits, List<ScreeningJob> jobs);
 
-        static native TemplateInstance hit(ScreeningHit hit, List<ScreeningHit> otherHits, boolean latest, FormProblems errors,
+        static native TemplateInstance hit(ScreeningHit hit, List<ScreeningHit> otherHits, boolean latest, FormErrors errors,
                 String decision, String reason);
     }
 
@@ -95,7 +96,7 @@ public class ScreeningResource {
     public TemplateInstance search(@QueryParam("name") String name, @QueryParam("country") String country,
             @QueryParam("address") String address) {
         SearchForm form = new SearchForm(name, country, address);
-        FormProblems errors = new FormProblems();
+        FormErrors errors = new FormErrors();
         boolean searched = name != null || country != null || address != null;
         List<PartyScorer.Scored> results = List.of();
         long millis = 0;
@@ -110,13 +111,13 @@ public class ScreeningResource {
             if (country != null && !country.isBlank() && Countries.code(country) == null) {
                 errors.add("country", "Enter a country name or its two-letter code, for example China or CN");
             }
-            if (!errors.any()) {
+            if (!errors.isAny()) {
                 long t0 = System.nanoTime();
                 results = search.search(ScreeningSubject.query(name, address, country), PartyScorer.SEARCH_FLOOR, 25);
                 millis = (System.nanoTime() - t0) / 1_000_000;
             }
         }
-        return Templates.search(form, errors, results, searched && !errors.any(), millis, ListVersion.current().orElse(null),
+        return Templates.search(form, errors, results, searched && !errors.isAny(), millis, ListVersion.current().orElse(null),
                 PartyScorer.HIT_THRESHOLD).data("navSection", "screening");
     }
 
@@ -157,7 +158,7 @@ public class ScreeningResource {
     @Path("import")
     @RolesAllowed(Roles.SENIOR_OFFICER)
     public TemplateInstance importForm() {
-        return Templates.importForm(new FormProblems(), ListVersion.current().orElse(null)).data("navSection", "screening");
+        return Templates.importForm(new FormErrors(), ListVersion.current().orElse(null)).data("navSection", "screening");
     }
 
     @POST
@@ -166,7 +167,7 @@ public class ScreeningResource {
     @RolesAllowed(Roles.SENIOR_OFFICER)
     @Transactional
     public Response importList(@RestForm("file") FileUpload file) {
-        FormProblems errors = new FormProblems();
+        FormErrors errors = new FormErrors();
         if (file == null || file.size() == 0) {
             errors.add("file", "Choose the list file to import");
             return Response.status(400).entity(Templates.importForm(errors, ListVersion.current().orElse(null))
@@ -206,7 +207,7 @@ public class ScreeningResource {
     @Path("entries/new")
     @RolesAllowed(Roles.SENIOR_OFFICER)
     public TemplateInstance newEntry() {
-        return Templates.newEntry(new EntryForm(null, null, null, null, null, null), new FormProblems())
+        return Templates.newEntry(new EntryForm(null, null, null, null, null, null), new FormErrors())
                 .data("navSection", "screening");
     }
 
@@ -217,7 +218,7 @@ public class ScreeningResource {
     public Response addEntry(@RestForm String name, @RestForm String altNames, @RestForm String address,
             @RestForm String country, @RestForm String source, @RestForm String reason) {
         EntryForm form = new EntryForm(name, altNames, address, country, source, reason);
-        FormProblems errors = new FormProblems();
+        FormErrors errors = new FormErrors();
         if (name == null || name.isBlank()) {
             errors.add("name", "Enter the listed party's name");
         } else if (name.length() > 300 || NameKeys.key(name) == null) {
@@ -229,7 +230,7 @@ public class ScreeningResource {
         if (reason == null || reason.strip().length() < 5) {
             errors.add("reason", "Say why the entry is added, for example the Federal Register notice (at least 5 characters)");
         }
-        if (errors.any()) {
+        if (errors.isAny()) {
             return Response.status(400).entity(Templates.newEntry(form, errors).data("navSection", "screening")).build();
         }
         List<String> alts = altNames == null ? List.of()
@@ -245,7 +246,7 @@ public class ScreeningResource {
         if (e == null) {
             throw new NotFoundException();
         }
-        return Templates.entry(e, ListEntry.list("entryKey = ?1 order by id desc", e.entryKey), new FormProblems(), null)
+        return Templates.entry(e, ListEntry.list("entryKey = ?1 order by id desc", e.entryKey), new FormErrors(), null)
                 .data("navSection", "screening");
     }
 
@@ -259,7 +260,7 @@ public class ScreeningResource {
             throw new NotFoundException();
         }
         if (reason == null || reason.strip().length() < 5) {
-            FormProblems errors = new FormProblems().add("reason", "Say why the entry is retired (at least 5 characters)");
+            FormErrors errors = new FormErrors().add("reason", "Say why the entry is retired (at least 5 characters)");
             return Response.status(400).entity(Templates.entry(e, ListEntry.list("entryKey = ?1 order by id desc", e.entryKey),
                     errors, reason).data("navSection", "screening")).build();
         }
@@ -278,7 +279,7 @@ public class ScreeningResource {
     @GET
     @Path("hits/{id}")
     public TemplateInstance hit(@PathParam("id") long id) {
-        return hitPage(id, new FormProblems(), null, null, 200);
+        return hitPage(id, new FormErrors(), null, null, 200);
     }
 
     @POST
@@ -289,7 +290,7 @@ public class ScreeningResource {
         if (hit == null) {
             throw new NotFoundException();
         }
-        FormProblems errors = new FormProblems();
+        FormErrors errors = new FormErrors();
         Disposition.Decision d = null;
         try {
             d = decision == null ? null : Disposition.Decision.valueOf(decision);
@@ -307,14 +308,14 @@ public class ScreeningResource {
         if (version == null) {
             errors.add("reason", "The form is out of date; reload the page and decide again");
         }
-        if (errors.any()) {
+        if (errors.isAny()) {
             return Response.status(400).entity(((TemplateInstance) hitPage(id, errors, decision, reason, 400))).build();
         }
         screening.dispose(id, version, d, reason);
         return Response.seeOther(URI.create("/screening/hits/" + id)).build();
     }
 
-    private TemplateInstance hitPage(long id, FormProblems errors, String decision, String reason, int status) {
+    private TemplateInstance hitPage(long id, FormErrors errors, String decision, String reason, int status) {
         ScreeningHit hit = ScreeningHit.findById(id);
         if (hit == null) {
             throw new NotFoundException();
