@@ -1,6 +1,7 @@
 package gov.exports.portal.licence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
@@ -16,7 +17,8 @@ class ShipmentRatioArithmeticTest {
 
     @Test
     void theCapIsComparedExactlyAndExactlyAtTheCapIsAllowed() {
-        assertEquals(Assessment.WITHIN, ShipmentRatio.assess(50, 100L, HALF), "no more than 50%: exactly 50% is allowed");
+        assertEquals(Assessment.NEAR, ShipmentRatio.assess(50, 100L, HALF), "no more than 50%: exactly 50% is allowed (near, not over)");
+        assertFalse(ShipmentRatio.assess(50, 100L, HALF).isOver());
         assertEquals(Assessment.OVER, ShipmentRatio.assess(51, 100L, HALF));
         // 1,000,001 China units against 2,000,001 US units: 50.0000025% rounds to 50.0% for display, yet it is over the cap
         assertEquals(Assessment.OVER, ShipmentRatio.assess(1_000_001, 2_000_001L, HALF));
