@@ -43,6 +43,9 @@ public class BulkSuspensions {
     @Inject
     EntityManager em;
 
+    @Inject
+    Progress progress;
+
     /** One bulk suspension at a time per instance; no request or transaction context carried into the worker. */
     private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
             .cleared(ThreadContext.ALL_REMAINING).build();
@@ -111,9 +114,6 @@ public class BulkSuspensions {
         job.message = n + (n == 1 ? " licence" : " licences") + " suspended in one action; each licensee has been told by email and in the portal.";
         em.flush();
     }
-
-    @Inject
-    Progress progress;
 
     /** Progress writes, each committed on its own so other sessions see it while the suspension is under way. */
     @ApplicationScoped
