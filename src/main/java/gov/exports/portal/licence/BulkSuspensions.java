@@ -72,8 +72,13 @@ public class BulkSuspensions {
         job.total = licenceIds.size();
         job.requestedBySubject = currentUser.subject();
         job.requestedByName = currentUser.displayName();
-        job.persist();
-        em.flush(); // the partial unique index settles two seniors asking at the same moment
+        try {
+            job.persist(); // an identity insert, run now: the partial unique index settles two seniors asking at the same moment
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new PortalConflictException("Another senior officer started a suspension of these licences at the same moment. "
+                    + "Follow it from the event's page; nothing more was started.");
+        }
         audit.record("licence.bulk-suspension.requested", "licence_bulk_job", job.id, null, AuditLog.state("event",
                 job.eventReference, "licences", job.licenceIds, "reason", reason, "status", job.status.name()));
         return job.id;

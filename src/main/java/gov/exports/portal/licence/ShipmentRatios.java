@@ -199,8 +199,8 @@ public class ShipmentRatios {
         d.reason = reason;
         d.declaredBySubject = currentUser.subject();
         d.declaredByName = currentUser.displayName();
-        d.persist();
         try {
+            d.persist(); // an identity insert: runs now, and waits for a racing first figure or correction to commit
             em.flush();
         } catch (PersistenceException e) {
             throw new PortalConflictException("Someone in your organisation declared US shipments of " + product.maker + " "

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -123,6 +124,29 @@ class ShipmentRatioTest {
         declare(amd, product, quarter, "1000", null).then().statusCode(400).body(containsString("Choose one of the products on your licences"));
         FormPost.post(PortalSession.of("officer"), PAGE + "/us-shipments", "productId", String.valueOf(product), "quarter", quarter,
                 "quantity", "5").then().statusCode(403);
+    }
+
+    @Test
+    void tenPeopleDeclaringTheSameQuarterAtOnceRecordOneFigure() throws Exception {
+        String model = "Ratio Race " + System.nanoTime();
+        licenceForOwnProduct("nvidia", model);
+        long product = productId(model);
+        String quarter = RevenueShare.Quarter.of(LocalDate.now(ZoneOffset.UTC)).toString();
+        PortalSession vendor = PortalSession.of("nvidia-vendor");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int units = 100 + i;
+            calls.add(() -> declare(vendor, product, quarter, String.valueOf(units), null).statusCode());
+        }
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (var f : pool.invokeAll(calls)) {
+            codes.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, codes.stream().filter(c -> c == 303).count(), "one first figure: " + codes);
+        assertTrue(codes.stream().allMatch(c -> c == 303 || c == 400 || c == 409), "the others are told (reason needed, or a race): " + codes);
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> UsShipmentDeclaration.count("productId", product)));
     }
 
     @Test
