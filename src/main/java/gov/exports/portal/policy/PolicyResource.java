@@ -32,7 +32,7 @@ public class PolicyResource {
 
         static native TemplateInstance draft(PolicyImpact.Report report);
 
-        static native TemplateInstance discard(PolicyVersion d);
+        static native TemplateInstance discard(PolicyVersion d, String action);
     }
 
     @Inject
@@ -99,7 +99,7 @@ public class PolicyResource {
     @Path("drafts/{id}/discard")
     @RolesAllowed(Roles.SENIOR_OFFICER)
     public TemplateInstance confirmDiscard(@jakarta.ws.rs.PathParam("id") long id) {
-        return Templates.discard(editor.findDraft(id)).data("navSection", "policy");
+        return Templates.discard(editor.findDraft(id), "/policy/drafts/" + id + "/discard").data("navSection", "policy");
     }
 
     @POST

@@ -55,20 +55,20 @@ class AccessibilityDeepPagesTest {
     @Inject
     ScreeningService screening;
 
-    long draft;
-    long emptyDraft;
-    long submitted;
-    long decided;
-    long licence;
-    long letter;
-    long request;
-    long draftDoc;
-    long draftLine;
-    long hit;
-    String submittedRef;
-    String decidedRef;
-    String licenceNumber;
-    boolean created;
+    static long draft;
+    static long emptyDraft;
+    static long submitted;
+    static long decided;
+    static long licence;
+    static long letter;
+    static long request;
+    static long draftDoc;
+    static long draftLine;
+    static long hit;
+    static String submittedRef;
+    static String decidedRef;
+    static String licenceNumber;
+    static boolean created;
 
     /** Records created through the fixtures and the officials' own forms, once for all tests of this class. */
     void records() {
@@ -129,7 +129,7 @@ class AccessibilityDeepPagesTest {
     }
 
     String text(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(sql).getSingleResult());
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(sql).setMaxResults(1).getSingleResult());
     }
 
     /** One page to check: who opens it, where, and what its title must name (null: nothing in particular). */
@@ -229,7 +229,7 @@ class AccessibilityDeepPagesTest {
         switch (who) {
             case "nvidia-vendor" -> {
                 submitEmpty(b, who, "/applications/" + emptyDraft + "/products", "Add product line", failures, titles);
-                submitEmpty(b, who, "/applications/" + emptyDraft + "/end-use", "Save and continue", failures, titles, "endUseStatement");
+                submitEmpty(b, who, "/applications/" + emptyDraft + "/documents", "Upload", failures, titles);
                 submitEmpty(b, who, "/applications/" + emptyDraft + "/check", "Submit application", failures, titles);
                 submitEmpty(b, who, "/applications/" + emptyDraft + "/parties/consignee", "Save and continue", failures, titles);
             }
@@ -254,7 +254,7 @@ class AccessibilityDeepPagesTest {
         b.clickAndWait(By.xpath("//main//button[normalize-space()='" + button + "']"));
         String page = path + " (" + button + " with errors)";
         if (b.driver.findElements(By.className("error-summary")).isEmpty()) {
-            failures.add(page + " as " + who + ": no error summary");
+            failures.add(page + " as " + who + ": no error summary; title '" + b.driver.getTitle() + "' at " + b.driver.getCurrentUrl());
             return;
         }
         if (!b.driver.getTitle().startsWith("Error: ")) {
@@ -314,6 +314,10 @@ class AccessibilityDeepPagesTest {
                 + "return out.join('; ');");
         if (tables != null && !tables.toString().isEmpty()) {
             failures.add(where + ": " + tables);
+        }
+        Object wordless = js(b, "return [...document.querySelectorAll('.status')].filter(e => !e.textContent.trim()).length;");
+        if (((Number) wordless).longValue() > 0) {
+            failures.add(where + ": a status shown by colour alone, without words");
         }
         if (identity != null && b.driver.findElements(By.cssSelector("nav.breadcrumbs")).isEmpty()) {
             failures.add(where + ": deep page without breadcrumbs");
@@ -444,6 +448,43 @@ class AccessibilityDeepPagesTest {
             chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
         assertFalse("none".equals(js(b, "return getComputedStyle(document.querySelector('.site-nav')).display;")), "on screen again");
+    }
+
+    /** The review queue's sortable column says how it is sorted (aria-sort) and its link sorts the other way. */
+    @Test
+    void reviewQueueSortsBySubmissionAndSaysSo() {
+        records();
+        PortalSession officer = PortalSession.of("officer");
+        String oldest = officer.given().get("/review?queue=open").then().statusCode(200).extract().asString();
+        assertTrue(oldest.contains("aria-sort=\"ascending\""), "sorted oldest first by default");
+        assertTrue(oldest.contains("href=\"/review?queue=open&amp;sort=newest\""), "the header links to the other direction");
+        assertTrue(oldest.contains("sort newest first</span>"), "the link says what it does");
+        String newest = officer.given().get("/review?queue=open&sort=newest").then().statusCode(200).extract().asString();
+        assertTrue(newest.contains("aria-sort=\"descending\""));
+        List<String> up = references(oldest);
+        List<String> down = references(newest);
+        assertTrue(up.size() >= 2, "rows: " + up);
+        assertEquals(down.get(0), newestOpenReference(), "the newest submission comes first");
+        assertEquals(up.get(0), oldestOpenReference(), "the oldest submission comes first");
+    }
+
+    static List<String> references(String html) {
+        List<String> refs = new ArrayList<>();
+        Matcher m = Pattern.compile("<th scope=\"row\"><a href=\"/review/cases/\\d+\">(ELA-\\d{4}-\\d{6})</a>").matcher(html);
+        while (m.find()) {
+            refs.add(m.group(1));
+        }
+        return refs;
+    }
+
+    String newestOpenReference() {
+        return text("SELECT reference FROM application WHERE status IN ('SUBMITTED','UNDER_REVIEW','INFORMATION_REQUESTED','RECOMMENDED')"
+                + " ORDER BY submitted_at DESC, id DESC");
+    }
+
+    String oldestOpenReference() {
+        return text("SELECT reference FROM application WHERE status IN ('SUBMITTED','UNDER_REVIEW','INFORMATION_REQUESTED','RECOMMENDED')"
+                + " ORDER BY submitted_at, id");
     }
 
     /** Removing a document asks first, on a page that says what will happen; only the confirmation's POST removes it. */
