@@ -55,12 +55,12 @@ public final class Keyboard {
         return focused();
     }
 
-    /** True when the focused element matches :focus-visible and has a computed outline or box-shadow. */
+    /** True when the focused element, as focused, has a computed outline or box-shadow (the portal's :focus-visible ring). */
     public boolean focusVisible() {
         return Boolean.TRUE.equals(js("const e = document.activeElement; if (!e || e === document.body) return false;"
                 + "const s = getComputedStyle(e);"
                 + "const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;"
-                + "return e.matches(':focus-visible') && (outline || s.boxShadow !== 'none');"));
+                + "return outline || s.boxShadow !== 'none';"));
     }
 
     /** Presses Tab until the focused element matches, at most {@code max} times. */

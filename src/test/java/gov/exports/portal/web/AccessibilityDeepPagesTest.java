@@ -232,6 +232,8 @@ class AccessibilityDeepPagesTest {
                 submitEmpty(b, who, "/applications/" + emptyDraft + "/documents", "Upload", failures, titles);
                 submitEmpty(b, who, "/applications/" + emptyDraft + "/check", "Submit application", failures, titles);
                 submitEmpty(b, who, "/applications/" + emptyDraft + "/parties/consignee", "Save and continue", failures, titles);
+                submitEmpty(b, who, "/licences/" + licence + "/shipments", "Report the shipment", failures, titles);
+                submitEmpty(b, who, "/licences/" + licence + "/amendments", "Request the amendment", failures, titles);
             }
             case "officer" -> submitEmpty(b, who, "/review/cases/" + submitted, "Recommend", failures, titles);
             case "senior" -> {
@@ -314,6 +316,11 @@ class AccessibilityDeepPagesTest {
                 + "return out.join('; ');");
         if (tables != null && !tables.toString().isEmpty()) {
             failures.add(where + ": " + tables);
+        }
+        Object badForms = js(b, "return [...document.querySelectorAll('form')].map(f => f.getAttribute('action') || '')"
+                + ".filter(a => /[\"+ ]/.test(a)).join(', ');");
+        if (badForms != null && !badForms.toString().isEmpty()) {
+            failures.add(where + ": form posts to a garbled address: " + badForms);
         }
         Object wordless = js(b, "return [...document.querySelectorAll('.status')].filter(e => !e.textContent.trim()).length;");
         if (((Number) wordless).longValue() > 0) {
