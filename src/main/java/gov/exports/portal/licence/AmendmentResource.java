@@ -32,7 +32,7 @@ public class AmendmentResource {
     static class Templates {
         static native TemplateInstance amendments(Licence licence, String consignee, List<LicenceAmendment> amendments,
                 List<AmendmentService.VersionView> history, boolean vendor, AmendmentService.RequestForm form, FormErrors errors,
-                String notice);
+                Long failed, String notice);
     }
 
     @Inject
@@ -47,13 +47,14 @@ public class AmendmentResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@PathParam("id") long id, @QueryParam("notice") String notice) {
-        return page(id, AmendmentService.RequestForm.empty(), FormErrors.none(), notice);
+        return page(id, AmendmentService.RequestForm.empty(), FormErrors.none(), null, notice);
     }
 
-    TemplateInstance page(long id, AmendmentService.RequestForm form, FormErrors errors, String notice) {
+    /** failed: the amendment whose recommendation or countersignature was refused; its form shows the errors. */
+    TemplateInstance page(long id, AmendmentService.RequestForm form, FormErrors errors, Long failed, String notice) {
         Licence l = licences.visible(id);
         return Templates.amendments(l, amendments.consigneeOf(l), LicenceAmendment.list("licenceId = ?1 order by id desc", l.id),
-                amendments.history(l), currentUser.organisation() != null, form, errors, notice).data("navSection", "licences");
+                amendments.history(l), currentUser.organisation() != null, form, errors, failed, notice).data("navSection", "licences");
     }
 
     @POST
@@ -67,7 +68,7 @@ public class AmendmentResource {
             amendments.request(id, form);
             return see(id, "requested");
         } catch (FormValidationException e) {
-            return Response.status(400).entity(page(id, form, e.errors(), null)).build();
+            return Response.status(400).entity(page(id, form, e.errors(), null, null)).build();
         }
     }
 
@@ -81,7 +82,7 @@ public class AmendmentResource {
             amendments.recommend(id, amendmentId, outcome, reasons, version);
             return see(id, "recommended");
         } catch (FormValidationException e) {
-            return Response.status(400).entity(page(id, AmendmentService.RequestForm.empty(), e.errors(), null)).build();
+            return Response.status(400).entity(page(id, AmendmentService.RequestForm.empty(), e.errors(), amendmentId, null)).build();
         }
     }
 
@@ -95,7 +96,7 @@ public class AmendmentResource {
             LicenceAmendment a = amendments.countersign(id, amendmentId, decision, version);
             return see(id, a.status == LicenceAmendment.Status.REQUESTED ? "sent-back" : a.status.name().toLowerCase());
         } catch (FormValidationException e) {
-            return Response.status(400).entity(page(id, AmendmentService.RequestForm.empty(), e.errors(), null)).build();
+            return Response.status(400).entity(page(id, AmendmentService.RequestForm.empty(), e.errors(), amendmentId, null)).build();
         }
     }
 

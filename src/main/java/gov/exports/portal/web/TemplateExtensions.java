@@ -58,4 +58,9 @@ public class TemplateExtensions {
     public static String shortHash(String hash) {
         return hash == null || hash.length() < 12 ? hash : hash.substring(0, 12) + "…";
     }
+
+    /** An element id unique per repeated item: {@code a.id.elementId('reasons')} gives {@code reasons-42}. */
+    public static String elementId(Number item, String base) {
+        return base + "-" + item;
+    }
 }
