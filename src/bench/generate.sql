@@ -33,6 +33,16 @@ BEGIN
   RETURN body || substr(cs, c + 1, 1);
 END $$;
 
+-- Secondary indexes of the big tables are dropped for the load and rebuilt afterwards from their own definitions
+-- (one sort per index instead of a million index insertions); primary keys and unique indexes stay.
+CREATE TEMP TABLE gen_idx AS
+SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+WHERE t.relname IN ('application', 'application_line', 'application_party', 'application_event', 'audit_record', 'review_case',
+                    'bill_action', 'bill_cosponsor', 'screening_entry')
+  AND NOT i.indisprimary AND NOT i.indisunique;
+SELECT format('DROP INDEX %s', name) FROM gen_idx \gexec
+
 \echo '== organisations and products'
 INSERT INTO organisation (slug, legal_name, address, contact_email)
 SELECT v.slug, v.name, v.addr, 'export-compliance@' || v.slug || '.example'
@@ -115,6 +125,13 @@ SELECT i, :app_base + i AS id,
        pg_temp.r(i, 17, 10) = 0 AS policy_warning
 FROM generate_series(1, :apps) i;
 ANALYZE gen_app;
+-- references ELA-YYYY-NNNNNN numbered per year of submission from 1,000 (the demo data took the first numbers)
+CREATE TEMP TABLE gen_ref AS
+SELECT id, 'ELA-' || y || '-' || lpad((1000 + row_number() OVER (PARTITION BY y ORDER BY at, id))::text, 6, '0') AS reference,
+       1000 + row_number() OVER (PARTITION BY y ORDER BY at, id) AS no
+FROM (SELECT id, at, extract(year FROM at AT TIME ZONE 'UTC')::int AS y FROM gen_app WHERE status <> 'DRAFT') x;
+CREATE UNIQUE INDEX ON gen_ref (id);
+ANALYZE gen_ref;
 
 CREATE TEMP TABLE gen_line AS
 SELECT a.i, a.id AS app_id, n AS pos, p.id AS product_id, p.maker, p.model, p.architecture, p.eccn, p.tpp, p.dram_bandwidth_gbps,
@@ -134,6 +151,8 @@ SELECT a.i, a.id, 'INTERMEDIATE_CONSIGNEE',
        pg_temp.pick(a.i, 24, ARRAY['Hong Kong','Beijing','Shanghai']), pg_temp.pick(a.i, 24, ARRAY['HK','CN','CN']), NULL, NULL, NULL
 FROM gen_app a WHERE a.has_intermediary;
 
+ANALYZE gen_line;
+ANALYZE gen_party;
 CREATE TEMP TABLE gen_total AS SELECT app_id, sum(quantity * unit_price) AS total,
   jsonb_agg(jsonb_build_object('lineId', NULL, 'productId', product_id, 'maker', maker, 'model', model, 'architecture', architecture,
     'eccn', eccn, 'tpp', tpp, 'dramBandwidthGbps', dram_bandwidth_gbps, 'quantity', quantity, 'unitPriceUsd', unit_price,
@@ -143,11 +162,13 @@ CREATE TEMP TABLE gen_parties_json AS SELECT app_id, jsonb_agg(jsonb_build_objec
     'address', address, 'city', city, 'country', country, 'approvedCustomerId', customer_id, 'approvedCustomerUscc', uscc,
     'approvedCustomerStatus', customer_status) ORDER BY role DESC) AS parties FROM gen_party GROUP BY app_id;
 
+ANALYZE gen_total;
+ANALYZE gen_parties_json;
 INSERT INTO application (id, organisation_id, status, reference, end_use_statement, shipping_route, shipment_from, shipment_to,
     intermediaries_done, declared_shipment_ratio, policy_code, snapshot, precheck, submitted_at, submitted_by, created_by,
     created_at, updated_at, version)
 SELECT a.id, a.org_id, a.status,
-       CASE WHEN a.status <> 'DRAFT' THEN 'ELA-' || extract(year FROM a.at AT TIME ZONE 'UTC') || '-' || lpad((100000 + a.i)::text, 6, '0') END,
+       CASE WHEN a.status <> 'DRAFT' THEN rf.reference END,
        'Training and inference of large language models in the customer''s data centre; no military end use (generated '
          || a.i || ').',
        pg_temp.pick(a.i, 25, ARRAY['Santa Clara, CA → SFO air freight → Shanghai Pudong (PVG)', 'Austin, TX → LAX → Hong Kong → Shenzhen by road',
@@ -156,7 +177,7 @@ SELECT a.id, a.org_id, a.status,
        (pg_temp.r(a.i, 26, 50) / 100.0)::numeric(5,4),
        CASE WHEN a.status <> 'DRAFT' THEN '2026-01-H200' END,
        CASE WHEN a.status <> 'DRAFT' THEN jsonb_build_object(
-         'reference', 'ELA-' || extract(year FROM a.at AT TIME ZONE 'UTC') || '-' || lpad((100000 + a.i)::text, 6, '0'),
+         'reference', rf.reference,
          'organisation', o.legal_name, 'policyCode', '2026-01-H200',
          'policyTitle', 'Case-by-case review of H200-class chips for China and Macau', 'revenueShareRate', 0.25,
          'submittedAt', to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'submittedBy', 'Generated Vendor User',
@@ -181,9 +202,11 @@ SELECT a.id, a.org_id, a.status,
             ELSE a.at + make_interval(days => 20 + pg_temp.r(a.i, 27, 60)::int) END,
        0
 FROM gen_app a JOIN gen_org o ON o.id = a.org_id JOIN gen_total t ON t.app_id = a.id LEFT JOIN gen_parties_json pj ON pj.app_id = a.id
+LEFT JOIN gen_ref rf ON rf.id = a.id
 ORDER BY a.id;
 SELECT setval(pg_get_serial_sequence('application', 'id'), (SELECT max(id) FROM application)) AS _ \gset
-SELECT setval('application_reference_seq', 100000 + :apps + 1000) AS _ \gset
+-- the portal's next reference numbers follow the generated ones (one sequence for all years)
+SELECT setval('application_reference_seq', (SELECT max(no) FROM gen_ref) + 1) AS _ \gset
 
 \echo '== application lines, parties, certifications'
 INSERT INTO application_line (application_id, product_id, quantity, unit_price_usd, created_at)
@@ -240,8 +263,8 @@ SELECT x.subject, x.name, x.roles, x.action, 'application', x.app_id::text, x.be
 FROM (
   SELECT a.id AS app_id, 1 AS step, 'bench-vendor' AS subject, 'Generated Vendor User' AS name, 'vendor' AS roles,
          'application.submitted' AS action, jsonb_build_object('status', 'DRAFT') AS before,
-         jsonb_build_object('status', 'SUBMITTED', 'reference', 'ELA-' || extract(year FROM a.at AT TIME ZONE 'UTC') || '-' || lpad((100000 + a.i)::text, 6, '0')) AS after
-    FROM gen_app a WHERE a.status <> 'DRAFT'
+         jsonb_build_object('status', 'SUBMITTED', 'reference', rf.reference) AS after
+    FROM gen_app a JOIN gen_ref rf ON rf.id = a.id
   UNION ALL
   SELECT a.id, 2, 'bench-officer-2', 'Bench Officer 2', 'senior-officer',
          CASE WHEN a.status = 'WITHDRAWN' THEN 'application.withdrawn' ELSE 'review.decision.countersigned' END,
@@ -343,6 +366,8 @@ INSERT INTO bill_tag (bill_id, kind, label)
 SELECT b.id, 'TOPIC', 'Chip exports' FROM bill b WHERE b.id > :bill_base AND b.tracked
 UNION ALL SELECT b.id, 'COUNTRY', 'China' FROM bill b WHERE b.id > :bill_base AND b.tracked;
 
+\echo '== rebuilding the secondary indexes'
+SELECT def FROM gen_idx \gexec
 COMMIT;
 \echo '== statistics'
 ANALYZE;

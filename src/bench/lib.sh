@@ -2,10 +2,10 @@
 # (java -jar target/quarkus-app/quarkus-run.jar), prod profile, against the local PostgreSQL and Keycloak.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$ROOT/src/scripts/lib.sh"
-BENCH_PORT="${BENCH_PORT:-8091}"
+BENCH_PORT="${BENCH_PORT:-18091}"
 BENCH_OUT="${BENCH_OUT:-$ROOT/target/bench}"
 mkdir -p "$BENCH_OUT"
-JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+JAR="${BENCH_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}"
 PSQL=(psql -h 127.0.0.1 -U "${PGUSER:-$(id -un)}" -X -q -v ON_ERROR_STOP=1)
 
 ensure_jar() {
