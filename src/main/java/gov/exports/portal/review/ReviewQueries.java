@@ -93,15 +93,17 @@ public class ReviewQueries {
      * work in hand, a small share of all applications, so counting them exactly stays cheap at any scale.
      */
     private static final String OPEN_COUNTS = """
-            SELECT count(*) FILTER (WHERE rc.assigned_subject IS NULL),
-                   count(*) FILTER (WHERE rc.assigned_subject = :me),
-                   count(*) FILTER (WHERE a.status = 'INFORMATION_REQUESTED'),
-                   count(*) FILTER (WHERE a.status = 'RECOMMENDED'),
-                   count(*) FILTER (WHERE clk.review_days > %2$d),
+            SELECT count(*) FILTER (WHERE x.assigned IS NULL),
+                   count(*) FILTER (WHERE x.assigned = :me),
+                   count(*) FILTER (WHERE x.status = 'INFORMATION_REQUESTED'),
+                   count(*) FILTER (WHERE x.status = 'RECOMMENDED'),
+                   count(*) FILTER (WHERE x.review_days > %2$d),
                    count(*)
-              FROM application a
-              LEFT JOIN review_case rc ON rc.application_id = a.id
-            """.formatted(OPEN, ReviewClock.TARGET_DAYS) + CLOCK + " WHERE a.status IN " + OPEN;
+              FROM (SELECT a.status, clk.review_days,
+                           -- a lookup per open case: a join let the planner hash all review cases (one per submission)
+                           (SELECT rc.assigned_subject FROM review_case rc WHERE rc.application_id = a.id) AS assigned
+                      FROM application a
+            """.formatted(OPEN, ReviewClock.TARGET_DAYS) + CLOCK + " WHERE a.status IN " + OPEN + ") x";
 
     /** Closed cases grow without bound: the tab counts them up to a cap and then says "10,000+". */
     static final int CLOSED_COUNT_CAP = 10_000;
