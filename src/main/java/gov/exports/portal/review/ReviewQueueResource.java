@@ -34,7 +34,7 @@ public class ReviewQueueResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(QueueFilter filter, ReviewQueries.Page page, Map<Queue, Long> counts, Queue[] queues,
+        static native TemplateInstance queue(QueueFilter filter, ReviewQueries.Page page, Map<Queue, String> counts, Queue[] queues,
                 List<Official> officials, List<Organisation> vendors, ApplicationStatus[] statuses);
 
         static native TemplateInstance dashboard(ReviewStatistics.Dashboard stats, List<Chart> charts);

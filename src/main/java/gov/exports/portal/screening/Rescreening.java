@@ -1,7 +1,9 @@
 package gov.exports.portal.screening;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,12 +22,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * When a list version comes into force, every open party of every {@link ScreeningSubjectSource} is screened
- * again in the background, one party per transaction, with progress officials can follow.
+ * again in the background, a chunk of parties per transaction, with progress officials can follow.
  */
 @ApplicationScoped
 public class Rescreening {
 
     private static final Logger LOG = Logger.getLogger(Rescreening.class);
+    static final int CHUNK = 100;
 
     @Inject
     @Any
@@ -64,18 +67,25 @@ public class Rescreening {
             int failed = 0;
             int newHits = 0;
             jobs.progress(jobId, "Screening parties", 0, subjects.size());
-            for (ScreeningSubject s : subjects) {
+            // Chunks of parties per transaction (one commit per party made commits the cost at 10,000 applications);
+            // a chunk that fails is retried party by party so that one bad party does not stop the others.
+            Map<ScreeningSubject, List<PartyScorer.Scored>> searched = new HashMap<>();
+            for (int from = 0; from < subjects.size(); from += CHUNK) {
+                List<ScreeningSubject> chunk = subjects.subList(from, Math.min(subjects.size(), from + CHUNK));
                 try {
-                    ScreeningService.Outcome o = screening.screen(s, ScreeningService.Trigger.RESCREEN);
-                    newHits += (int) o.hits().stream().filter(h -> h.isNew).count();
-                } catch (RuntimeException e) {
-                    failed++;
-                    LOG.errorf(e, "Re-screening of %s %d failed", s.subjectType(), s.subjectId());
+                    newHits += screening.screenAll(chunk, ScreeningService.Trigger.RESCREEN, searched);
+                } catch (RuntimeException chunkFailed) {
+                    for (ScreeningSubject s : chunk) {
+                        try {
+                            newHits += screening.screenAll(List.of(s), ScreeningService.Trigger.RESCREEN, searched);
+                        } catch (RuntimeException e) {
+                            failed++;
+                            LOG.errorf(e, "Re-screening of %s %d failed", s.subjectType(), s.subjectId());
+                        }
+                    }
                 }
-                done++;
-                if (done % 20 == 0 || done == subjects.size()) {
-                    jobs.progress(jobId, "Screening parties", done, subjects.size());
-                }
+                done += chunk.size();
+                jobs.progress(jobId, "Screening parties", done, subjects.size());
             }
             jobs.finish(jobId, versionId, String.format("%d parties re-screened against version %d: %d new hits%s.",
                     subjects.size(), versionId, newHits, failed > 0 ? ", " + failed + " could not be screened (see the log)" : ""));

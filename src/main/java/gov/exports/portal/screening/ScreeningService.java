@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,10 +61,39 @@ public class ScreeningService {
 
     @Transactional
     public Outcome screen(ScreeningSubject subject, Trigger trigger) {
+        check(subject);
+        return record(subject, trigger, ListVersion.current().map(v -> v.id).orElse(null),
+                search.search(subject, PartyScorer.HIT_THRESHOLD, 50));
+    }
+
+    /**
+     * Screens several subjects in one transaction (re-screening after a list update). Parties described alike (the
+     * same approved customer on many applications) are searched once: {@code searched} holds the results by
+     * description for one list version, so the caller keeps it for the whole job. Returns the number of new hits.
+     */
+    @Transactional
+    public int screenAll(List<ScreeningSubject> subjects, Trigger trigger, Map<ScreeningSubject, List<PartyScorer.Scored>> searched) {
+        Long version = ListVersion.current().map(v -> v.id).orElse(null);
+        int newHits = 0;
+        for (ScreeningSubject subject : subjects) {
+            check(subject);
+            ScreeningSubject description = new ScreeningSubject("SEARCH", 0L, subject.name(), subject.altNames(), subject.address(),
+                    subject.city(), subject.country());
+            List<PartyScorer.Scored> found = searched.computeIfAbsent(description,
+                    d -> search.search(d, PartyScorer.HIT_THRESHOLD, 50));
+            newHits += (int) record(subject, trigger, version, found).hits().stream().filter(h -> h.isNew).count();
+        }
+        return newHits;
+    }
+
+    private static void check(ScreeningSubject subject) {
         if (subject == null || subject.subjectType() == null || !subject.subjectType().matches("^[A-Z][A-Z_]{1,39}$")
                 || subject.subjectId() == null || subject.name() == null || subject.name().isBlank()) {
             throw new IllegalArgumentException("A screening subject needs a type (e.g. APPLICATION_PARTY), an id and a name");
         }
+    }
+
+    private Outcome record(ScreeningSubject subject, Trigger trigger, Long listVersionId, List<PartyScorer.Scored> found) {
         ScreeningRun previous = ScreeningRun.latest(subject.subjectType(), subject.subjectId());
         Set<String> previouslyHit = new HashSet<>();
         if (previous != null) {
@@ -80,12 +110,12 @@ public class ScreeningService {
         run.partyAddress = subject.address();
         run.partyCity = subject.city();
         run.partyCountry = subject.country();
-        run.listVersionId = ListVersion.current().map(v -> v.id).orElse(null);
+        run.listVersionId = listVersionId;
         run.trigger = trigger.name();
         run.persist();
 
         List<ScreeningHit> hits = new ArrayList<>();
-        for (PartyScorer.Scored s : search.search(subject, PartyScorer.HIT_THRESHOLD, 50)) {
+        for (PartyScorer.Scored s : found) {
             ScreeningHit h = new ScreeningHit();
             h.run = run;
             h.entry = ListEntry.findById(s.candidate().entryId());

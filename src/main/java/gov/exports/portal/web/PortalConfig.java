@@ -17,6 +17,12 @@ public interface PortalConfig {
 
     Keycloak keycloak();
 
+    /**
+     * Benchmarks only (src/bench/run.sh): a directory served under /bench-static/ so that a static page of the same
+     * size as a bill page is served by the same server. Unset (the default everywhere else): no such route exists.
+     */
+    java.util.Optional<String> benchStaticDir();
+
     interface Keycloak {
         /** Base URL of Keycloak, e.g. http://127.0.0.1:8180 */
         String url();

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Benchmark suite (issue 8): src/bench/run.sh [small|large|all]   (default all; generate the data first with generate.sh)
+# Runs the packaged application (java -jar, prod profile, local PostgreSQL and Keycloak) on $BENCH_PORT [18091] against
+# portal_bench_<scale>, drives it from other processes (wrk for pages, BenchClient.java for sign-in and form posts)
+# and prints one line per figure; results also go to target/bench/results-<scale>.txt.
+# Knobs: BENCH_DURATION [15s per wrk run], BENCH_CONNECTIONS [8], BENCH_WRITES [200 submissions and decisions],
+#        BENCH_RESCREEN_WAIT [600 s], BENCH_JAVA_OPTS (heap flags), BENCH_REBUILD=1 (re-package first).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+DUR="${BENCH_DURATION:-15s}"
+CONN="${BENCH_CONNECTIONS:-8}"
+WRITES="${BENCH_WRITES:-200}"
+BASE="http://127.0.0.1:$BENCH_PORT"
+ensure_postgres
+ensure_jar
+CLIENT=(java "$ROOT/src/bench/BenchClient.java")
+RSS_MAX=0
+
+sample_rss() {  # background sampler of the portal's VmRSS (MB) while load runs
+  while kill -0 "$PORTAL_PID" 2>/dev/null; do rss_mb "$PORTAL_PID" >>"$BENCH_OUT/rss-$SCALE.txt" 2>/dev/null; echo >>"$BENCH_OUT/rss-$SCALE.txt"; sleep 0.5; done
+}
+
+# wrk_run LABEL CONNECTIONS URL [extra wrk args…]: one result line
+wrk_run() {
+  local label="$1" c="$2" url="$3"; shift 3
+  local line
+  line=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$DUR" --timeout 10s -s "$ROOT/src/bench/report.lua" "$@" "$url" | grep '^RESULT' || echo "RESULT failed")
+  printf '%-44s %s\n' "$label" "${line#RESULT }" | tee -a "$RESULTS"
+}
+
+# warm [-H header] URL…: a few seconds of load on each URL first, so the JIT has compiled the paths measured
+warm() {
+  local h=(); if [ "$1" = -H ]; then h=(-H "$2"); shift 2; fi
+  for u in "$@"; do wrk -t1 -c2 -d"${BENCH_WARMUP:-5s}" "${h[@]}" "$u" >/dev/null; done
+}
+
+run_scale() {
+  SCALE="$1"; DB="portal_bench_$SCALE"
+  RESULTS="$BENCH_OUT/results-$SCALE.txt"; : >"$RESULTS"; : >"$BENCH_OUT/rss-$SCALE.txt"
+  if [ "$("${PSQL[@]}" -d "$DB" -tAc "SELECT EXISTS (SELECT 1 FROM official WHERE subject = 'bench-officer-1')" 2>/dev/null)" != t ]; then
+    echo "$DB has no generated data: run src/bench/generate.sh $SCALE first" >&2; return 1
+  fi
+  echo "== $SCALE: $("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) || ' applications, ' || (SELECT count(*) FROM bill) || ' bills' FROM application")" | tee -a "$RESULTS"
+  echo "   machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load average $(cut -d' ' -f1-3 /proc/loadavg) (shared)" | tee -a "$RESULTS"
+  "${PSQL[@]}" -d "$DB" -c "VACUUM ANALYZE" >/dev/null
+  mkdir -p "$BENCH_OUT/static"
+  # the start-up figure is for an already migrated schema: migrate first when the jar brings new migrations
+  local latest; latest=$(ls "$ROOT/migrations" | sed -n 's/^V\([0-9]*\)__.*/\1/p' | sort -n | tail -1)
+  if [ -z "${BENCH_NO_MIGRATE:-}" ] && [ "$("${PSQL[@]}" -d "$DB" -tAc "SELECT max(version::int) FROM flyway_schema_history")" -lt "$latest" ]; then
+    echo "   migrating $DB to V$latest first"; PORTAL_DEMO_DATA=false start_portal "$DB"; stop_portal
+  fi
+  # prod-like: no demo-data loading at start (generate.sh loaded it once)
+  PORTAL_DEMO_DATA=false PORTAL_BENCH_STATIC_DIR="$BENCH_OUT/static" start_portal "$DB"
+  printf '%-44s %s\n' "startup (launch to first 200 on /q/health/ready)" "startup_ms=$STARTUP_MS" | tee -a "$RESULTS"
+  sample_rss & SAMPLER=$!
+  trap 'kill $SAMPLER 2>/dev/null || true; stop_portal' EXIT
+
+  # 1. public pages against a static file of the same size served by the same server
+  # a generated tracked bill: 20 actions, a dozen cosponsors, subjects and tags
+  local bill; bill=$("${PSQL[@]}" -d "$DB" -tAc "SELECT '/bills/' || congress || '/' || bill_type || '/' || number FROM bill
+                       WHERE tracked AND latest_action_text = 'Referred to the Subcommittee on Trade.' ORDER BY id LIMIT 1")
+  curl -fs "$BASE$bill" -o "$BENCH_OUT/static/bill-page.html"
+  printf '%-44s %s\n' "bill page $bill" "bytes=$(stat -c %s "$BENCH_OUT/static/bill-page.html")" | tee -a "$RESULTS"
+  warm "$BASE/bench-static/bill-page.html" "$BASE$bill" "$BASE/bills"
+  wrk_run "public: static file, same size" "$CONN" "$BASE/bench-static/bill-page.html"
+  wrk_run "public: bill page (anonymous)" "$CONN" "$BASE$bill"
+  wrk_run "public: bill list /bills (anonymous)" "$CONN" "$BASE/bills"
+
+  # 2. officer queue, first and deep pages (keyset cursor at 40% of the closed queue)
+  local cookie; cookie=$("${CLIENT[@]}" login "$BASE" officer)
+  local closed; closed=$("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) FROM application WHERE status IN ('APPROVED','APPROVED_WITH_CONDITIONS','DENIED','RETURNED_WITHOUT_ACTION','WITHDRAWN')")
+  local cursor; cursor=$("${PSQL[@]}" -d "$DB" -tAc "SELECT to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '_' || id
+      FROM application WHERE status IN ('APPROVED','APPROVED_WITH_CONDITIONS','DENIED','RETURNED_WITHOUT_ACTION','WITHDRAWN')
+      ORDER BY submitted_at, id OFFSET $((closed * 4 / 10)) LIMIT 1")
+  curl -fs -o /dev/null -H "Cookie: $cookie" "$BASE/review" || { echo "officer session refused" >&2; return 1; }
+  warm -H "Cookie: $cookie" "$BASE/review?queue=unassigned" "$BASE/review?queue=closed&after=$cursor" "$BASE/screening?name=Huawei&country=CN"
+  wrk_run "officer queue: unassigned, first page" 4 "$BASE/review?queue=unassigned" -H "Cookie: $cookie"
+  wrk_run "officer queue: all open, first page" 4 "$BASE/review?queue=open" -H "Cookie: $cookie"
+  wrk_run "officer queue: closed, first page" 4 "$BASE/review?queue=closed" -H "Cookie: $cookie"
+  wrk_run "officer queue: closed, deep page (40%)" 4 "$BASE/review?queue=closed&after=$cursor" -H "Cookie: $cookie"
+
+  # 3. screening search: names of listed entries (hits) and of customers (mostly no hit), one officer at a time
+  "${PSQL[@]}" -d "$DB" -tAc "(SELECT '/screening?country=CN&name=' || replace(replace(name, ' ', '+'), ',', '%2C') FROM screening_entry
+        WHERE retired_in IS NULL ORDER BY hashtext(entry_key) LIMIT 60)
+      UNION ALL (SELECT '/screening?country=CN&name=' || replace(replace(name_latin, ' ', '+'), ',', '%2C') FROM approved_customer ORDER BY id LIMIT 40)" \
+      >"$BENCH_OUT/screening-paths.txt"
+  BENCH_PATHS="$BENCH_OUT/screening-paths.txt" wrk_run "screening search ($("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) FROM screening_entry WHERE retired_in IS NULL") entries), 1 user" 1 "$BASE/screening" -H "Cookie: $cookie"
+
+  # 4. writes under concurrent load: submissions (vendor) and countersigned decisions (senior officer)
+  (cd "$ROOT" && "${PSQL[@]}" -d "$DB" -v n="$WRITES" -f src/bench/prepare.sql >/dev/null)
+  printf '%-44s %s\n' "submit application ($WRITES, 8 threads)" "$("${CLIENT[@]}" post "$BASE" nvidia-vendor 8 "$BENCH_OUT/submit.tsv" | sed 's/^RESULT //')" | tee -a "$RESULTS"
+  printf '%-44s %s\n' "record decision ($WRITES, 8 threads)" "$("${CLIENT[@]}" post "$BASE" senior 8 "$BENCH_OUT/decide.tsv" | sed 's/^RESULT //')" | tee -a "$RESULTS"
+
+  # 3b. re-screening after a list update (a senior officer adds an entry by hand: a new list version)
+  local open; open=$("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) FROM application WHERE status IN ('SUBMITTED','UNDER_REVIEW','INFORMATION_REQUESTED','RECOMMENDED')")
+  local before; before=$("${PSQL[@]}" -d "$DB" -tAc "SELECT coalesce(max(id), 0) FROM screening_job")
+  printf '/screening/entries name=Bench+Rescreen+Microelectronics+Co.%%2C+Ltd.+%s&altNames=&address=&country=CN&source=Entity+List&reason=Bench+list+update\n' "$(date +%s)" >"$BENCH_OUT/list-update.tsv"
+  "${CLIENT[@]}" post "$BASE" senior 1 "$BENCH_OUT/list-update.tsv" >/dev/null
+  local job=""; for _ in $(seq 1 $(( ${BENCH_RESCREEN_WAIT:-600} * 2 ))); do
+    job=$("${PSQL[@]}" -d "$DB" -tAc "SELECT id FROM screening_job WHERE kind = 'RESCREEN' AND id > $before AND status <> 'RUNNING' LIMIT 1")
+    [ -n "$job" ] && break; sleep 0.5; done
+  # not finished within BENCH_RESCREEN_WAIT seconds: report how far it got (the job goes on in the background)
+  [ -n "$job" ] || job=$("${PSQL[@]}" -d "$DB" -tAc "SELECT id FROM screening_job WHERE kind = 'RESCREEN' AND id > $before ORDER BY id LIMIT 1")
+  printf '%-44s %s\n' "re-screen after list update ($open open applications)" \
+    "$("${PSQL[@]}" -d "$DB" -tAc "SELECT 'status=' || status || ' subjects=' || done || '/' || total || ' seconds=' || round(extract(epoch FROM coalesce(finished_at, now()) - started_at)::numeric, 1) FROM screening_job WHERE id = ${job:-0}")" | tee -a "$RESULTS"
+
+  kill $SAMPLER 2>/dev/null || true
+  printf '%-44s %s\n' "resident memory under load (max VmRSS)" "rss_mb=$(sort -n "$BENCH_OUT/rss-$SCALE.txt" | tail -1)" | tee -a "$RESULTS"
+  stop_portal; trap - EXIT
+}
+
+case "${1:-all}" in
+  small) run_scale small ;;
+  large) run_scale large ;;
+  all) run_scale small; run_scale large ;;
+  *) echo "usage: run.sh [small|large|all]" >&2; exit 2 ;;
+esac
