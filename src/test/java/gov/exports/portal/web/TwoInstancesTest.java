@@ -112,6 +112,27 @@ class TwoInstancesTest {
     }
 
     @Test
+    void theVerificationLimitHoldsAcrossInstances() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        int allowed = 0;
+        int refused = 0;
+        // the same client alternating between the instances: together they allow the limit (20 a minute), not twice it
+        for (int i = 0; i < 40; i++) {
+            String base = i % 2 == 0 ? A : B;
+            int status = http.send(HttpRequest.newBuilder(URI.create(base + "/verify?number=CHX-2026-999999&vendor=Nobody")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            if (status == 429) {
+                refused++;
+            } else {
+                allowed++;
+            }
+        }
+        System.out.printf("[two-instances] verification: %d allowed, %d refused over both instances%n", allowed, refused);
+        assertTrue(allowed <= 22, "about the limit of 20 a minute in total: " + allowed);
+        assertTrue(refused >= 18, "the rest refused on either instance: " + refused);
+    }
+
+    @Test
     void twoOfficersTakingTheSameCaseThroughDifferentInstancesGetOneWinnerAndOneConflict() throws Exception {
         long id = number("SELECT a.id FROM application a LEFT JOIN review_case r ON r.application_id = a.id"
                 + " WHERE a.status = 'SUBMITTED' AND r.assigned_subject IS NULL ORDER BY a.id LIMIT 1");
