@@ -23,7 +23,8 @@ import gov.exports.portal.account.CurrentUser;
  * <p>
  * Anonymous answers are {@code public, max-age=0, must-revalidate}: browsers and shared caches may keep them but must
  * ask again before each use, so nobody is shown a bill older than the last commit. A signed-in viewer's pages (their
- * name is in the header) are {@code private, no-cache}. ETags are weak because HTTP compression changes the bytes.
+ * name is in the header) are {@code private, no-cache}. ETags are weak because HTTP compression changes the bytes, and
+ * shared caches are told the answer varies with the cookie and the accepted encoding.
  */
 final class HttpCaching {
 
@@ -41,14 +42,14 @@ final class HttpCaching {
         String cc = user.isAuthenticated() ? PRIVATE : PUBLIC;
         Response.ResponseBuilder notModified = request.evaluatePreconditions(lm, etag);
         if (notModified != null) {
-            return notModified.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie").build();
+            return notModified.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
         }
         Object entity = body.get();
         // rendered here, inside the caller's transaction, so lazy associations can still load
         if (entity instanceof io.quarkus.qute.TemplateInstance t) {
             entity = t.render();
         }
-        return Response.ok(entity, mediaType).tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie").build();
+        return Response.ok(entity, mediaType).tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
     }
 
     private static String hash(String s) {

@@ -32,6 +32,7 @@ class BillCachingTest {
         Response r = given().get(path);
         assertEquals(200, r.statusCode(), path);
         assertEquals("public, max-age=0, must-revalidate", r.header("Cache-Control"), path);
+        assertTrue(r.header("Vary").contains("Accept-Encoding"), "gzipped and plain answers are kept apart: " + r.header("Vary"));
         return r.header("ETag");
     }
 
