@@ -118,6 +118,26 @@ public class CurrentUser {
         return String.join(", ", labels);
     }
 
+    /** The help page's section for this user's main role (the header's Help link), or empty. */
+    public String helpAnchor() {
+        if (isVendor()) {
+            return "#exporters";
+        }
+        if (isSeniorOfficer()) {
+            return "#senior";
+        }
+        if (isOfficer()) {
+            return "#officers";
+        }
+        if (isTrackerEditor()) {
+            return "#editors";
+        }
+        if (isAdmin()) {
+            return "#admins";
+        }
+        return "";
+    }
+
     /** Where this user starts: the landing page of their main role. */
     public String landingPath() {
         if (isVendor()) {

@@ -88,7 +88,22 @@ public class ApplicationDemoData {
 
     /** One submitted NVIDIA application (so the officers' queue has a case) and one AMD draft in progress. */
     private void applications() {
-        Application submitted = draft("nvidia", "H200", 500, "32000.00", "Shanghai Example");
+        Application submitted = submittedForDemo("nvidia", "H200", 500, "32000.00", "Shanghai Example");
+        if (submitted == null) {
+            return;
+        }
+        Application draft = draft("amd", "Instinct MI308X", 200, "12500.00", "Beijing Sample");
+        draft.endUseStatement = "Inference services for the customer's research cloud.";
+        draft.flush();
+        LOG.infof("Demo applications created: %s submitted, draft %d in progress", submitted.reference, draft.id);
+    }
+
+    /**
+     * A complete application submitted by the system for demonstrations (other features' demo data build on it, e.g. a
+     * licence); null when no policy is in force. Call inside the demo loader's transaction.
+     */
+    public Application submittedForDemo(String org, String model, int quantity, String unitPrice, String consignee) {
+        Application submitted = draft(org, model, quantity, unitPrice, consignee);
         submitted.endUseStatement = "Training and inference of language models in the customer's Shanghai data centre; "
                 + "no military end use.";
         submitted.shippingRoute = "Santa Clara, CA → San Francisco (SFO) air freight → Shanghai Pudong (PVG)";
@@ -98,7 +113,7 @@ public class ApplicationDemoData {
         submitted.declaredShipmentRatio = new BigDecimal("0.4000");
         PolicyVersion policy = policies.inForceToday().orElse(null);
         if (policy == null) {
-            return;
+            return null;
         }
         for (String code : policy.requiredCertifications) {
             ApplicationCertification c = new ApplicationCertification();
@@ -116,11 +131,7 @@ public class ApplicationDemoData {
         d.uploadedBy = "Nora Vance";
         d.persist();
         submitted.flush();
-        service.submitForDemo(submitted);
-        Application draft = draft("amd", "Instinct MI308X", 200, "12500.00", "Beijing Sample");
-        draft.endUseStatement = "Inference services for the customer's research cloud.";
-        draft.flush();
-        LOG.infof("Demo applications created: %s submitted, draft %d in progress", submitted.reference, draft.id);
+        return service.submitForDemo(submitted);
     }
 
     private Application draft(String org, String model, int quantity, String unitPrice, String consignee) {
@@ -149,7 +160,7 @@ public class ApplicationDemoData {
     }
 
     /** A real one-page PDF, so the demo download opens in a viewer. */
-    static byte[] demoPdf(String text) {
+    public static byte[] demoPdf(String text) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);

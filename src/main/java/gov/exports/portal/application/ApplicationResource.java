@@ -81,6 +81,9 @@ public class ApplicationResource {
         static native TemplateInstance withdraw(Application app, FormErrors errors);
 
         static native TemplateInstance delete(Application app);
+
+        static native TemplateInstance confirmRemove(Application app, String heading, String consequence, String action, String back,
+                String section);
     }
 
     @Inject
@@ -159,6 +162,20 @@ public class ApplicationResource {
         }
     }
 
+    /** Removing anything from a draft asks first (no JavaScript needed): this page, then the POST below. */
+    @GET
+    @Path("{id}/products/{lineId}/remove")
+    public Response confirmRemoveLine(@PathParam("id") long id, @PathParam("lineId") long lineId) {
+        return draftPage(id, app -> {
+            ApplicationLine line = ApplicationLine.<ApplicationLine> find("id = ?1 and application = ?2", lineId, app).firstResultOptional()
+                    .orElseThrow(NotFoundException::new);
+            String what = line.product.maker + " " + line.product.model;
+            return Templates.confirmRemove(app, "Remove the " + what + " line from " + app.getTitle() + "?",
+                    "The line of " + line.quantity + " " + what + " units will be taken off the draft. You can add it again later.",
+                    ApplicationPaths.path(app, "products", lineId, "remove"), "/applications/" + id + "/products", "Products").data("navSection", "vendor");
+        });
+    }
+
     @POST
     @Path("{id}/products/{lineId}/remove")
     public Response removeLine(@PathParam("id") long id, @PathParam("lineId") long lineId, @RestForm String version) {
@@ -228,6 +245,19 @@ public class ApplicationResource {
             Application app = applications.own(id);
             return Response.status(400).entity(intermediariesPage(app, form, e.errors())).build();
         }
+    }
+
+    @GET
+    @Path("{id}/intermediaries/{partyId}/remove")
+    public Response confirmRemoveIntermediary(@PathParam("id") long id, @PathParam("partyId") long partyId) {
+        return draftPage(id, app -> {
+            ApplicationParty party = ApplicationParty.<ApplicationParty> find("id = ?1 and application = ?2 and role = ?3", partyId, app,
+                    PartyRole.INTERMEDIATE_CONSIGNEE).firstResultOptional().orElseThrow(NotFoundException::new);
+            return Templates.confirmRemove(app, "Remove " + party.name + " from " + app.getTitle() + "?",
+                    party.name + " will no longer be listed as an intermediate consignee of this draft. You can add it again later.",
+                    ApplicationPaths.path(app, "intermediaries", partyId, "remove"), "/applications/" + id + "/intermediaries", "Intermediate consignees")
+                    .data("navSection", "vendor");
+        });
     }
 
     @POST
@@ -310,6 +340,20 @@ public class ApplicationResource {
             Application app = applications.own(id);
             return Response.status(400).entity(documentsPage(app, e.errors())).build();
         }
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}/remove")
+    public Response confirmRemoveDocument(@PathParam("id") long id, @PathParam("documentId") long documentId) {
+        return draftPage(id, app -> {
+            ApplicationDocument d = ApplicationDocument.<ApplicationDocument> find("id = ?1 and application = ?2", documentId, app)
+                    .firstResultOptional().orElseThrow(NotFoundException::new);
+            return Templates.confirmRemove(app, "Remove " + d.fileName + " from " + app.getTitle() + "?",
+                    "The file " + d.fileName + " will be deleted from the draft and officials will not see it. This cannot be undone, "
+                            + "but you can upload the file again.",
+                    ApplicationPaths.path(app, "documents", documentId, "remove"), "/applications/" + id + "/documents", "Supporting documents")
+                    .data("navSection", "vendor");
+        });
     }
 
     @POST

@@ -144,7 +144,9 @@ public class BillCurationService {
         gov.exports.portal.policy.PolicyVersion policy = null;
         if (policyCode != null && !policyCode.isBlank()) {
             policy = gov.exports.portal.policy.PolicyVersion.<gov.exports.portal.policy.PolicyVersion> find("code", policyCode.strip())
-                    .firstResultOptional().orElseThrow(() -> new jakarta.ws.rs.BadRequestException("Unknown policy version"));
+                    .firstResultOptional().orElseThrow(() -> new gov.exports.portal.web.FormValidationException(new FormErrors().add(
+                            "policyCode", "There is no policy version with the code " + policyCode.strip()
+                                    + ". Choose a version from the list, or None.")));
         }
         String beforeCode = b.policyVersion == null ? null : b.policyVersion.code;
         String afterCode = policy == null ? null : policy.code;

@@ -168,7 +168,17 @@ public class TrackerEditorResource {
     public Response linkPolicy(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @RestForm("policyCode") String policyCode, @RestForm("version") String version) {
         Bill b = QuarkusTx.read(() -> anyBill(congress, type, number));
-        curation.linkPolicy(b.id, policyCode, parseVersion(version), Actor.of(currentUser));
+        try {
+            curation.linkPolicy(b.id, policyCode, parseVersion(version), Actor.of(currentUser));
+        } catch (gov.exports.portal.web.FormValidationException e) {
+            // the editor's choice is kept (shown as the selected option) next to the message
+            String page = QuarkusTx.read(() -> {
+                Bill fresh = Bill.findById(b.id);
+                return Templates.curate(fresh, BillCurationService.of(fresh), e.errors(), BillCurationService.COMMON_COUNTRIES, false,
+                        apiConfig.apiKey().isPresent(), policyChoices(), policyCode.strip()).data("navSection", "tracker").render();
+            });
+            return Response.status(400).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
         return Response.seeOther(URI.create("/tracker/bills/" + congress + "/" + b.billType + "/" + number + "?saved=1")).build();
     }
 

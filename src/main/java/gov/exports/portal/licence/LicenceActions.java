@@ -3,6 +3,7 @@ package gov.exports.portal.licence;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,8 +64,16 @@ public class LicenceActions {
         return l;
     }
 
-    /** The change itself, inside the caller's transaction (single or bulk). */
+    /** The change itself, inside the caller's transaction, by the signed-in official. */
     void change(Licence l, Action action, String reason, String event) {
+        change(l, action, reason, event, null);
+    }
+
+    /**
+     * The change itself, inside the caller's transaction. {@code job}: the bulk suspension it belongs to, run by a worker
+     * with no signed-in user; its audit record is then written as the system, naming the senior officer who asked.
+     */
+    void change(Licence l, Action action, String reason, String event, BulkSuspensionJob job) {
         LicenceStatus before = l.status;
         LicenceStatus after = switch (action) {
             case SUSPEND -> {
@@ -95,26 +104,35 @@ public class LicenceActions {
                 "Export licence " + l.number + " has been " + action.done + " by the licensing office. Reason: " + reason
                         + (after == LicenceStatus.SUSPENDED || after == LicenceStatus.REVOKED ? " No shipment may be made under it." : ""),
                 "/licences/" + l.id);
-        audit.record(action.auditAction, "licence", l.id, AuditLog.state("number", l.number, "status", before.name()),
-                AuditLog.state("number", l.number, "status", after.name(), "reason", reason, "policyEvent", event));
+        var beforeState = AuditLog.state("number", l.number, "status", before.name());
+        var afterState = AuditLog.state("number", l.number, "status", after.name(), "reason", reason, "policyEvent", event);
+        if (job == null) {
+            audit.record(action.auditAction, "licence", l.id, beforeState, afterState);
+        } else {
+            afterState.put("bulkJob", job.id);
+            afterState.put("requestedBy", job.requestedByName);
+            afterState.put("requestedBySubject", job.requestedBySubject);
+            audit.recordSystem(action.auditAction, "licence", l.id, beforeState, afterState);
+        }
     }
 
-    /** All or nothing: every licence is locked and suspended in this one transaction, or none is. */
-    @Transactional
-    public int suspendAll(List<Long> licenceIds, String rawReason, String event) {
-        String reason = reason(rawReason);
-        if (licenceIds.isEmpty()) {
-            throw new PortalConflictException("No active licence is affected: there is nothing to suspend.");
-        }
+    /**
+     * All or nothing: every licence of the job is locked and suspended in the caller's one transaction, or none is (a licence
+     * that is no longer active, or gone, stops it). {@code afterEach} hears how many are done, for the progress display.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int suspendAll(BulkSuspensionJob job, IntConsumer afterEach) {
         List<Licence> locked = Licence.getEntityManager()
-                .createQuery("from Licence where id in :ids order by id", Licence.class).setParameter("ids", licenceIds)
+                .createQuery("from Licence where id in :ids order by id", Licence.class).setParameter("ids", job.licenceIds)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        if (locked.size() != licenceIds.size()) {
-            throw new NotFoundException();
+        if (locked.size() != job.licenceIds.size()) {
+            throw new PortalConflictException("A licence on the list no longer exists.");
         }
+        int done = 0;
         for (Licence l : locked) {
-            change(l, Action.SUSPEND, reason, event);
+            change(l, Action.SUSPEND, job.reason, job.eventReference, job);
+            afterEach.accept(++done);
         }
-        return locked.size();
+        return done;
     }
 }

@@ -14,4 +14,8 @@ public interface LicencesConfig {
     /** When the expiry job runs (Quartz-style cron, UTC). */
     @WithDefault("0 5 0 * * ?")
     String expiryCron();
+
+    /** Demo licence, shipments, statements, amendment and US declarations at start-up (dev profile only; needs portal.demo-data). */
+    @WithDefault("false")
+    boolean demoData();
 }

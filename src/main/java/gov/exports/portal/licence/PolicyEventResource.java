@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,11 +30,17 @@ public class PolicyEventResource {
     static class Templates {
         static native TemplateInstance events(List<PolicyEvents.Event> events);
 
-        static native TemplateInstance impact(PolicyEvents.Impact impact, String reason, FormErrors errors, Integer suspended);
+        static native TemplateInstance impact(PolicyEvents.Impact impact, String reason, FormErrors errors,
+                List<BulkSuspensionJob> jobs);
+
+        static native TemplateInstance job(BulkSuspensionJob job, List<Licence> licences);
     }
 
     @Inject
     PolicyEvents events;
+
+    @Inject
+    BulkSuspensions bulk;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -46,8 +51,18 @@ public class PolicyEventResource {
     @GET
     @Path("{kind}/{id: [0-9]+}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance impact(@PathParam("kind") String kind, @PathParam("id") long id, @QueryParam("suspended") Integer suspended) {
-        return Templates.impact(events.impact(events.event(kind, id)), null, FormErrors.none(), suspended).data("navSection", "licences");
+    public TemplateInstance impact(@PathParam("kind") String kind, @PathParam("id") long id) {
+        PolicyEvents.Event event = events.event(kind, id);
+        return Templates.impact(events.impact(event), null, FormErrors.none(), bulk.jobsOf(event)).data("navSection", "licences");
+    }
+
+    /** The bulk suspension's progress ("n of m licences"), refreshing itself without JavaScript until it is done. */
+    @GET
+    @Path("jobs/{id: [0-9]+}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance job(@PathParam("id") long id) {
+        BulkSuspensionJob job = bulk.job(id);
+        return Templates.job(job, bulk.licencesOf(job)).data("navSection", "licences");
     }
 
     @POST
@@ -57,10 +72,12 @@ public class PolicyEventResource {
     public Response suspend(@PathParam("kind") String kind, @PathParam("id") long id, @RestForm String reason,
             @RestForm String licenceIds) {
         try {
-            int n = events.suspendAffected(kind, id, reason, licenceIds);
-            return Response.seeOther(URI.create("/licences/policy-events/" + kind + "/" + id + "?suspended=" + n)).build();
+            Long jobId = events.suspendAffected(kind, id, reason, licenceIds);
+            bulk.start(jobId);
+            return Response.seeOther(URI.create("/licences/policy-events/jobs/" + jobId)).build();
         } catch (FormValidationException e) {
-            return Response.status(400).entity(Templates.impact(events.impact(events.event(kind, id)), reason, e.errors(), null)
+            PolicyEvents.Event event = events.event(kind, id);
+            return Response.status(400).entity(Templates.impact(events.impact(event), reason, e.errors(), bulk.jobsOf(event))
                     .data("navSection", "licences")).build();
         }
     }

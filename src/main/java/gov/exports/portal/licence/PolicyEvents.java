@@ -69,22 +69,26 @@ public class PolicyEvents {
     ApplicationService applications;
 
     @Inject
-    LicenceActions actions;
+    BulkSuspensions bulk;
 
     /**
-     * Suspends every affected active licence with one reason, all or nothing, provided the list is still the one the
-     * official was shown (otherwise 409: something changed meanwhile and they must look again).
+     * Queues the suspension of every affected active licence with one reason (run all or nothing by {@link BulkSuspensions}),
+     * provided the list is still the one the official was shown (otherwise 409: something changed meanwhile and they must
+     * look again). Returns the job to follow; start it once this transaction has committed.
      */
     @jakarta.transaction.Transactional
-    public int suspendAffected(String kind, long id, String reason, String shownIds) {
-        LicenceActions.reason(reason);
+    public Long suspendAffected(String kind, long id, String rawReason, String shownIds) {
+        String reason = LicenceActions.reason(rawReason);
         Event event = event(kind, id);
         Impact impact = impact(event);
         if (!impact.getLicenceIdsText().equals(shownIds == null ? "" : shownIds.trim())) {
             throw new gov.exports.portal.web.PortalConflictException("The list of affected licences has changed since you opened it "
                     + "(a licence was issued, suspended or expired meanwhile). Nothing was suspended: check the new list and try again.");
         }
-        return actions.suspendAll(impact.getLicenceIds(), reason, event.getReference());
+        if (impact.licences().isEmpty()) {
+            throw new gov.exports.portal.web.PortalConflictException("No active licence is affected: there is nothing to suspend.");
+        }
+        return bulk.queue(event, impact.getLicenceIds(), reason);
     }
 
     public List<Event> events() {

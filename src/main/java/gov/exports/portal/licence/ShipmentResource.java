@@ -37,7 +37,7 @@ public class ShipmentResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance shipments(Licence licence, List<Shipment> ledger, boolean canReport,
-                ShipmentService.ShipmentForm form, FormErrors errors, String notice);
+                ShipmentService.ShipmentForm form, FormErrors errors, String notice, List<ShipmentRatios.Row> ratios);
 
         static native TemplateInstance correction(Licence licence, Shipment original, ShipmentService.ShipmentForm form,
                 FormErrors errors);
@@ -52,6 +52,9 @@ public class ShipmentResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ShipmentRatios ratios;
+
     @GET
     @RolesAllowed({ Roles.VENDOR, Roles.VENDOR_ADMIN, Roles.OFFICER, Roles.SENIOR_OFFICER })
     @Path("{id}/shipments")
@@ -63,7 +66,8 @@ public class ShipmentResource {
     TemplateInstance ledgerPage(long id, ShipmentService.ShipmentForm form, FormErrors errors, String notice) {
         Licence l = licences.visible(id);
         boolean canReport = currentUser.organisation() != null && l.status == LicenceStatus.ACTIVE;
-        return Templates.shipments(l, Shipment.ofLicence(l.id), canReport, form, errors, notice).data("navSection", "licences");
+        return Templates.shipments(l, Shipment.ofLicence(l.id), canReport, form, errors, notice, ratios.rowsOf(l))
+                .data("navSection", "licences");
     }
 
     @POST

@@ -31,6 +31,8 @@ public class PolicyResource {
                 List<Certification> certifications);
 
         static native TemplateInstance draft(PolicyImpact.Report report);
+
+        static native TemplateInstance discard(PolicyVersion d, String action);
     }
 
     @Inject
@@ -90,6 +92,14 @@ public class PolicyResource {
             @org.jboss.resteasy.reactive.RestForm int version) {
         editor.publish(id, version);
         return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/policy")).build();
+    }
+
+    /** Discarding asks first, on a page of its own (works without JavaScript). */
+    @GET
+    @Path("drafts/{id}/discard")
+    @RolesAllowed(Roles.SENIOR_OFFICER)
+    public TemplateInstance confirmDiscard(@jakarta.ws.rs.PathParam("id") long id) {
+        return Templates.discard(editor.findDraft(id), "/policy/drafts/" + id + "/discard").data("navSection", "policy");
     }
 
     @POST

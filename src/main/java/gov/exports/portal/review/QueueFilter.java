@@ -75,6 +75,16 @@ public record QueueFilter(Queue queue, ApplicationStatus status, String vendor, 
         return b.toString();
     }
 
+    /** The same filter sorted the other way by submission (the sortable column's link; back to the first page). */
+    public String sortToggleQuery() {
+        return new QueueFilter(queue, status, vendor, product, consignee, officer, flag, from, to, q, !newestFirst).query();
+    }
+
+    /** The submission column's aria-sort value. */
+    public String getAriaSort() {
+        return newestFirst ? "descending" : "ascending";
+    }
+
     public boolean isFiltered() {
         return status != null || vendor != null || product != null || consignee != null || officer != null || flag != null
                 || from != null || to != null || q != null;

@@ -41,6 +41,18 @@ class BillPolicyLinkTest {
 
         // a stale form is a conflict; an unknown policy is refused
         assertEquals(409, FormPost.post(editor, PAGE + "/policy", "policyCode", "", "version", 0).statusCode());
-        assertEquals(400, FormPost.post(editor, PAGE + "/policy", "policyCode", "NO-SUCH-POLICY", "version", version(editor)).statusCode());
+        var refused = FormPost.post(editor, PAGE + "/policy", "policyCode", "NO-SUCH-POLICY", "version", version(editor));
+        assertEquals(400, refused.statusCode());
+        String page = refused.asString();
+        assertTrue(page.contains("There is no policy version with the code NO-SUCH-POLICY"), "the message names the input");
+        assertTrue(page.contains("id=\"policyCode-error\"") && page.contains("aria-describedby=\"policyCode-error\" aria-invalid=\"true\""),
+                "the message sits next to the field, which is marked invalid");
+        assertTrue(page.contains("<option value=\"NO-SUCH-POLICY\" selected>"), "the editor's input is kept");
+        assertTrue(page.contains("href=\"#policyCode\""), "the error summary links to the field");
+        String still = QuarkusTransaction.requiringNew().call(() -> {
+            Bill b = Bill.find("congress = 119 and billType = 's' and number = 3374").firstResult();
+            return b.policyVersion == null ? null : b.policyVersion.code;
+        });
+        assertEquals("2026-01-H200", still, "nothing changed");
     }
 }

@@ -68,6 +68,24 @@ class PolicyEventSuspensionTest {
                 .formParam("reason", reason).post(path + "/suspension");
     }
 
+    /** Follows the job page as a browser would (it refreshes itself) until the job is finished; returns that page. */
+    static String finished(PortalSession s, String jobPath) {
+        for (int i = 0; i < 120; i++) {
+            String page = s.given().get(jobPath).then().statusCode(200).extract().asString();
+            if (!page.contains("http-equiv=\"refresh\"")) {
+                return page;
+            }
+            assertTrue(page.contains("This page refreshes itself") && page.contains("<progress"), page);
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the suspension job did not finish: " + jobPath);
+    }
+
     @Test
     void officialsSeeWhatTheNewLawAffectsAndSuspendItAllInOneActionWithEveryVendorTold() {
         mailbox.clear();
@@ -96,14 +114,34 @@ class PolicyEventSuspensionTest {
         officer.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", officer.csrfToken())
                 .formParam("licenceIds", ids).formParam("reason", "Officers may not do this.").post(path + "/suspension").then().statusCode(403);
 
-        suspend(senior, path, ids, "The SAFE Chips Act bars Hopper-class exports.").then().statusCode(303);
+        // while a suspension for this event is under way, a second one is refused
+        long running = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                INSERT INTO licence_bulk_job (event_kind, event_id, event_reference, reason, licence_ids, status, total,
+                    requested_by_subject, requested_by_name)
+                VALUES ('bill', :bill, 'test', 'A suspension under way.', ARRAY[:id]::bigint[], 'RUNNING', 1, 'test', 'Test Senior')
+                RETURNING id""").setParameter("bill", bill).setParameter("id", nvidia.id).getSingleResult()).longValue());
+        suspend(senior, path, ids, "The SAFE Chips Act bars Hopper-class exports.").then().statusCode(409)
+                .body(containsString("already under way"));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE licence_bulk_job SET status = 'FAILED', finished_at = now() WHERE id = :id").setParameter("id", running).executeUpdate());
+
+        Response queued = suspend(senior, path, ids, "The SAFE Chips Act bars Hopper-class exports.");
+        queued.then().statusCode(303);
+        String jobPath = queued.header("Location").replaceFirst("^https?://[^/]+", "");
+        assertTrue(jobPath.startsWith("/licences/policy-events/jobs/"), jobPath);
+        String done = finished(senior, jobPath);
+        assertTrue(done.contains(ids.split(",").length + (ids.contains(",") ? " licences" : " licence") + " suspended in one action"), done);
+        assertTrue(done.contains(nvidia.number) && done.contains(amd.number), "the outcome lists every licence");
+        assertTrue(!done.contains("http-equiv=\"refresh\""), "a finished job stops refreshing");
         assertEquals(LicenceStatus.SUSPENDED, status(nvidia.id));
         assertEquals(LicenceStatus.SUSPENDED, status(amd.id));
         for (String id : ids.split(",")) {
             assertEquals(LicenceStatus.SUSPENDED, status(Long.parseLong(id)), "every affected licence suspended: " + id);
         }
-        String after = senior.given().get(path + "?suspended=" + ids.split(",").length).then().statusCode(200).extract().asString();
-        assertTrue(after.contains("suspended in one action") && after.contains("No active licence is affected"), after);
+        officer.given().get(jobPath).then().statusCode(200);
+        PortalSession.of("nvidia-vendor").given().get(jobPath).then().statusCode(403);
+        String after = senior.given().get(path).then().statusCode(200).extract().asString();
+        assertTrue(after.contains("No active licence is affected") && after.contains(jobPath), after);
 
         for (String[] v : new String[][] { { "nvidia-vendor@demo.example", nvidia.number }, { "amd-vendor@demo.example", amd.number } }) {
             assertTrue(VerifyAndStatusTest.mailed(mailbox, v[0], "Licence " + v[1] + " suspended", "The SAFE Chips Act bars Hopper-class exports."), "mail to " + v[0]);

@@ -23,7 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Visits, in real Chromium, every page without path parameters that each role may open (from the same route
  * discovery and expectations as the authorization matrix), plus the error pages, and checks each with axe
- * (no serious or critical WCAG 2.1 AA violation), for a unique title, and for no sideways scrolling at phone width.
+ * (no serious or critical WCAG 2.1 AA violation), for a title of its own (distinct pages, distinct titles), and for no
+ * sideways scrolling at phone width.
  * Screenshots at desktop and phone widths go to target/screenshots.
  */
 @QuarkusTest
@@ -71,6 +72,15 @@ class AccessibilityCrawlTest {
             }
         }
         assertTrue(titles.size() > 5, "too few pages visited: " + titles.keySet());
+        // distinct pages have distinct titles (the same page may be titled differently per role)
+        Map<String, String> pathOfTitle = new LinkedHashMap<>();
+        titles.forEach((page, title) -> {
+            String path = page.substring(0, page.indexOf(" as "));
+            String seen = pathOfTitle.putIfAbsent(title, path);
+            if (seen != null && !seen.equals(path)) {
+                failures.add("the same title '" + title + "' on " + seen + " and " + path);
+            }
+        });
         if (!failures.isEmpty()) {
             fail(failures.size() + " accessibility problems:\n  " + String.join("\n  ", failures));
         }

@@ -112,7 +112,7 @@ class StoredXssBrowserTest {
             visit(senior, entryPage.substring(PortalSession.baseUrl().length()));
             visit(senior, "/policy");
             // leave no draft policy or extra listed entry behind for the other tests
-            submit(senior, draftPage.substring(PortalSession.baseUrl().length()), "/discard", Map.of());
+            submit(senior, draftPage.substring(PortalSession.baseUrl().length()) + "/discard", "/discard", Map.of()); // its confirmation page
             submit(senior, entryPage.substring(PortalSession.baseUrl().length()), "/retire", Map.of("reason", "XSS test entry, retired"));
         }
         try (Browser editor = Browser.start()) {
