@@ -134,7 +134,8 @@ public class BillQueries {
         List<Long> idList = ids.stream().map(r -> ((Number) r[0]).longValue()).toList();
         Map<Long, Bill> byId = new HashMap<>();
         if (!idList.isEmpty()) {
-            em.createQuery("select b from Bill b left join fetch b.sponsor where b.id in :ids", Bill.class)
+            // sponsor and tags in the same query: the list shows both for every row
+            em.createQuery("select b from Bill b left join fetch b.sponsor left join fetch b.tags where b.id in :ids", Bill.class)
                     .setParameter("ids", idList).getResultList().forEach(b -> byId.put(b.id, b));
         }
         List<Row> rows = new ArrayList<>();
@@ -142,6 +143,18 @@ public class BillQueries {
             rows.add(new Row(byId.get(((Number) r[0]).longValue()), ((Number) r[1]).longValue()));
         }
         return new BillPage(rows, total, page, pages, page > 1 ? f.url(page - 1) : null, page < pages ? f.url(page + 1) : null);
+    }
+
+    /** Which of these bills ("congress/type/number") are tracked, in one query (a bill page lists many related bills). */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> trackedAmong(List<Bill.Related> related) {
+        if (related.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> keys = related.stream().map(r -> r.congress + "/" + r.billType + "/" + r.number).toList();
+        return new java.util.HashSet<>(em.createNativeQuery("SELECT congress || '/' || bill_type || '/' || number FROM bill"
+                + " WHERE tracked AND congress || '/' || bill_type || '/' || number = ANY(CAST(:keys AS text[]))")
+                .setParameter("keys", keys.toArray(String[]::new)).getResultList());
     }
 
     @SuppressWarnings("unchecked")
@@ -165,13 +178,17 @@ public class BillQueries {
     }
 
     /** When anything a public tracker page shows last changed (bills, curation, members). */
-    public Instant lastChange() {
-        Object bills = em.createNativeQuery("SELECT max(changed_at) FROM bill").getSingleResult();
-        Object members = em.createNativeQuery("SELECT max(updated_at) FROM congress_member").getSingleResult();
-        Instant a = toInstant(bills);
-        Instant b = toInstant(members);
-        Instant latest = a == null ? b : b == null ? a : (a.isAfter(b) ? a : b);
-        return latest == null ? Instant.EPOCH : latest;
+    /**
+     * How fresh the tracker's public data is: a version the database raises on every committed change to bills, members
+     * or committees (migration V75), whoever made it and through whichever instance. Read it before the data it
+     * describes: a page rendered after reading version n contains at least every change up to n.
+     */
+    public record Freshness(long version, Instant changedAt) {
+    }
+
+    public Freshness freshness() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT version, changed_at FROM tracker_version").getSingleResult();
+        return new Freshness(((Number) row[0]).longValue(), toInstant(row[1]));
     }
 
     static Instant toInstant(Object o) {

@@ -84,7 +84,7 @@ public class BillResource {
         BillQueries.Filter filter = new BillQueries.Filter(qq, congressNumber, ch, st, blank(party), blank(subject), blank(tag),
                 blank(sort), pageNumber == null ? 1 : pageNumber);
         String err = error;
-        return HttpCaching.conditional(request, currentUser, queries.lastChange(), "list|" + uri.getRequestUri().getRawQuery(),
+        return HttpCaching.conditional(request, currentUser, queries.freshness(), "list|" + uri.getRequestUri().getRawQuery(),
                 MediaType.TEXT_HTML + ";charset=UTF-8",
                 () -> Templates.list(filter, queries.search(filter), queries.facets(), List.of(BillStatus.values()), err)
                         .data("navSection", "bills"));
@@ -95,12 +95,12 @@ public class BillResource {
     @Produces(ATOM)
     @Transactional
     public Response allFeed(@Context Request request, @Context UriInfo uri) {
-        Instant last = queries.lastChange();
+        BillQueries.Freshness fresh = queries.freshness();
         String base = base(uri);
-        return HttpCaching.conditional(request, currentUser, last, "feed-all", ATOM, () -> {
+        return HttpCaching.conditional(request, currentUser, fresh, "feed-all", ATOM, () -> {
             List<FeedEntry> entries = queries.recentActions(50).stream().map(a -> entry(base, a.bill, a)).toList();
             return Templates.feed("tag:export-portal.example,2026:bills", "Actions on tracked bills in Congress",
-                    base + "/bills/feed.atom", base + "/bills", atomTime(last), entries);
+                    base + "/bills/feed.atom", base + "/bills", atomTime(fresh.changedAt()), entries);
         });
     }
 
@@ -110,9 +110,10 @@ public class BillResource {
     @Transactional
     public Response bill(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request) {
+        BillQueries.Freshness fresh = queries.freshness();
         Bill b = trackedBill(congress, type, number);
         // the page also shows members and related bills, so any change in the tracker is a new version
-        return HttpCaching.conditional(request, currentUser, queries.lastChange(), "bill|" + b.id, MediaType.TEXT_HTML + ";charset=UTF-8",
+        return HttpCaching.conditional(request, currentUser, fresh, "bill|" + b.id, MediaType.TEXT_HTML + ";charset=UTF-8",
                 () -> Templates.bill(view(b)).data("navSection", "bills"));
     }
 
@@ -122,9 +123,10 @@ public class BillResource {
     @Transactional
     public Response billFeed(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request, @Context UriInfo uri) {
+        BillQueries.Freshness fresh = queries.freshness();
         Bill b = trackedBill(congress, type, number);
         String base = base(uri);
-        return HttpCaching.conditional(request, currentUser, b.changedAt.toInstant(), "feed|" + b.id, ATOM, () -> {
+        return HttpCaching.conditional(request, currentUser, fresh, "feed|" + b.id, ATOM, () -> {
             List<BillAction> actions = BillAction.find("bill = ?1 order by actionDate desc, actionTime desc nulls last, id asc", b).page(0, 100).list();
             List<FeedEntry> entries = actions.stream().map(a -> entry(base, b, a)).toList();
             return Templates.feed("tag:export-portal.example,2026:bills/" + b.congress + "/" + b.billType + "/" + b.number,
@@ -145,11 +147,13 @@ public class BillResource {
         return b;
     }
 
-    static BillView view(Bill b) {
+    /** Everything the bill page shows, in a fixed number of queries however many actions, cosponsors or related bills. */
+    BillView view(Bill b) {
         List<BillAction> actions = BillAction.list("bill", b);
-        List<Cosponsorship> cosponsors = Cosponsorship.list("bill", b);
+        List<Cosponsorship> cosponsors = Cosponsorship.list("select c from Cosponsorship c join fetch c.member where c.bill = ?1", b);
+        java.util.Set<String> tracked = queries.trackedAmong(b.relatedBills);
         List<BillView.RelatedView> related = b.relatedBills.stream()
-                .map(r -> new BillView.RelatedView(r, Bill.find(r.congress, r.billType, r.number).map(x -> x.tracked).orElse(false)))
+                .map(r -> new BillView.RelatedView(r, tracked.contains(r.congress + "/" + r.billType + "/" + r.number)))
                 .toList();
         return BillView.of(b, actions, cosponsors, related);
     }

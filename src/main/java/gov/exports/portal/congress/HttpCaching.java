@@ -3,13 +3,11 @@ package gov.exports.portal.congress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -17,40 +15,41 @@ import jakarta.ws.rs.core.Response;
 import gov.exports.portal.account.CurrentUser;
 
 /**
- * Conditional GET for the public tracker pages: a validator (ETag and Last-Modified) from when the data last
- * changed, 304 Not Modified on revalidation without rendering anything. Anonymous responses may be cached by
- * shared caches for a minute; a signed-in user's pages (their name is in the header) stay private.
+ * Conditional GET for the public tracker pages. The validator comes from the database, not from the instance: the ETag
+ * is derived from the tracker version (table tracker_version, raised by triggers on every committed change to bills,
+ * members and committees), the page variant and the viewer, so every instance behind the load balancer gives the same
+ * ETag for the same data, and an edit or import through any instance changes it. Revalidation costs one query and no
+ * rendering. Nothing is cached in memory.
+ * <p>
+ * Anonymous answers are {@code public, max-age=0, must-revalidate}: browsers and shared caches may keep them but must
+ * ask again before each use, so nobody is shown a bill older than the last commit. A signed-in viewer's pages (their
+ * name is in the header) are {@code private, no-cache}. ETags are weak because HTTP compression changes the bytes, and
+ * shared caches are told the answer varies with the cookie and the accepted encoding.
  */
 final class HttpCaching {
 
-    static final int PUBLIC_MAX_AGE = 60;
+    static final String PUBLIC = "public, max-age=0, must-revalidate";
+    static final String PRIVATE = "private, no-cache";
 
     private HttpCaching() {
     }
 
-    static Response conditional(Request request, CurrentUser user, Instant lastChange, String variant, String mediaType,
+    static Response conditional(Request request, CurrentUser user, BillQueries.Freshness freshness, String variant, String mediaType,
             Supplier<Object> body) {
-        Instant lm = lastChange.truncatedTo(ChronoUnit.SECONDS);
+        Date lm = Date.from(freshness.changedAt().truncatedTo(ChronoUnit.SECONDS));
         String who = user.isAuthenticated() ? user.subject() + "|" + user.rolesText() : "anonymous";
-        EntityTag etag = new EntityTag(hash(variant + "|" + lastChange.toEpochMilli() + "|" + who));
-        CacheControl cc = new CacheControl();
-        if (user.isAuthenticated()) {
-            cc.setPrivate(true);
-            cc.setNoCache(true);
-        } else {
-            cc.setMaxAge(PUBLIC_MAX_AGE);
-        }
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(lm), etag);
+        EntityTag etag = new EntityTag(hash(variant + "|v" + freshness.version() + "|" + who), true);
+        String cc = user.isAuthenticated() ? PRIVATE : PUBLIC;
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(lm, etag);
         if (notModified != null) {
-            return notModified.tag(etag).lastModified(Date.from(lm)).cacheControl(cc).header("Vary", "Cookie").build();
+            return notModified.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
         }
         Object entity = body.get();
         // rendered here, inside the caller's transaction, so lazy associations can still load
         if (entity instanceof io.quarkus.qute.TemplateInstance t) {
             entity = t.render();
         }
-        return Response.ok(entity, mediaType).tag(etag).lastModified(Date.from(lm)).cacheControl(cc).header("Vary", "Cookie")
-                .build();
+        return Response.ok(entity, mediaType).tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
     }
 
     private static String hash(String s) {

@@ -1,6 +1,5 @@
 package gov.exports.portal.congress;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -47,14 +46,18 @@ public class MemberResource {
         if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
             throw new NotFoundException();
         }
+        BillQueries.Freshness fresh = queries.freshness();
         Member m = Member.findById(bioguide);
         if (m == null) {
             throw new NotFoundException();
         }
-        Instant last = queries.lastChange();
-        return HttpCaching.conditional(request, currentUser, last, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
-            List<Seat> seats = CommitteeSeat.<CommitteeSeat> list("bioguideId", bioguide).stream()
-                    .map(s -> new Seat(Committee.findById(s.committeeCode), s))
+        return HttpCaching.conditional(request, currentUser, fresh, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+            List<CommitteeSeat> seatRows = CommitteeSeat.list("bioguideId", bioguide);
+            java.util.Map<String, Committee> committees = seatRows.isEmpty() ? java.util.Map.of()
+                    : Committee.<Committee> list("code in ?1", seatRows.stream().map(s -> s.committeeCode).toList()).stream()
+                            .collect(java.util.stream.Collectors.toMap(c -> c.code, c -> c));
+            List<Seat> seats = seatRows.stream()
+                    .map(s -> new Seat(committees.get(s.committeeCode), s))
                     .filter(s -> s.committee() != null)
                     .sorted(java.util.Comparator.comparing((Seat s) -> s.committee().code))
                     .toList();

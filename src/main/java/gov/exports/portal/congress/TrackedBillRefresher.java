@@ -24,6 +24,9 @@ public class TrackedBillRefresher {
     @Inject
     BillImportService importer;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     /** Skips the scheduled run when no API key is set: there is nothing we could fetch. */
     @Singleton
     public static class NoApiKey implements Scheduled.SkipPredicate {
@@ -42,8 +45,25 @@ public class TrackedBillRefresher {
     @Scheduled(identity = "congress-api-refresh", every = "${portal.congress-api.refresh-every}", delayed = "2m",
             skipExecutionIf = NoApiKey.class, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (!claimRun()) {
+            LOG.info("congress.gov refresh: another portal instance ran it in this period");
+            return;
+        }
         RefreshReport r = refreshAll(client());
         LOG.infof("congress.gov refresh: %d tracked bills refreshed, %d failed", r.refreshed(), r.failed());
+    }
+
+    /**
+     * Every instance schedules the refresh; the first to claim the period (table scheduled_run, the database's clock)
+     * runs it, the others skip until 90% of the period has passed.
+     */
+    boolean claimRun() {
+        long seconds = io.quarkus.runtime.configuration.DurationConverter.parseDuration(config.refreshEvery()).toSeconds();
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("""
+                INSERT INTO scheduled_run (job, last_run_at) VALUES ('congress-api-refresh', now())
+                ON CONFLICT (job) DO UPDATE SET last_run_at = now()
+                  WHERE scheduled_run.last_run_at < now() - make_interval(secs => :s)
+                RETURNING job""").setParameter("s", seconds * 0.9).getResultList().isEmpty());
     }
 
     public CongressApiClient client() {

@@ -93,7 +93,7 @@ public class PolicyEvents {
 
     public List<Event> events() {
         List<Event> out = new ArrayList<>();
-        for (Bill b : Bill.<Bill> list("status = ?1 and policyVersion is not null order by statusDate desc nulls last, id desc",
+        for (Bill b : Bill.<Bill> list("from Bill b join fetch b.policyVersion where b.status = ?1 order by b.statusDate desc nulls last, b.id desc",
                 BillStatus.BECAME_LAW)) {
             out.add(billEvent(b));
         }
@@ -131,19 +131,33 @@ public class PolicyEvents {
                 b.policyVersion, LocalDate.now(ZoneOffset.UTC));
     }
 
+    /**
+     * Checks every active licence's application and every open application against the event's rules. The applications
+     * and their check inputs are loaded in a fixed number of queries, however many there are.
+     */
     public Impact impact(Event event) {
-        List<Licence> active = Licence.list("status = ?1 order by id", LicenceStatus.ACTIVE);
+        List<Licence> active = Licence.list("from Licence l join fetch l.organisation where l.status = ?1 order by l.id", LicenceStatus.ACTIVE);
+        List<Long> licensed = active.stream().map(l -> l.applicationId).toList();
+        java.util.Map<Long, Application> byId = new java.util.HashMap<>();
+        if (!licensed.isEmpty()) {
+            Application.<Application> list("from Application a join fetch a.organisation where a.id in ?1", licensed)
+                    .forEach(a -> byId.put(a.id, a));
+        }
+        List<Application> open = Application.list("from Application a join fetch a.organisation where a.status in ?1 order by a.submittedAt", OPEN);
+        List<Application> all = new ArrayList<>(byId.values());
+        open.stream().filter(a -> !byId.containsKey(a.id)).forEach(all::add);
+        var inputs = applications.checkInputs(all);
         List<Affected> licences = new ArrayList<>();
         for (Licence l : active) {
-            Application app = Application.findById(l.applicationId);
-            Affected a = affected(event, app, l);
+            Application app = byId.get(l.applicationId);
+            Affected a = affected(event, app, inputs.get(app.id), l);
             if (a != null) {
                 licences.add(a);
             }
         }
         List<Affected> apps = new ArrayList<>();
-        for (Application app : Application.<Application> list("status in ?1 order by submittedAt", OPEN)) {
-            Affected a = affected(event, app, null);
+        for (Application app : open) {
+            Affected a = affected(event, app, inputs.get(app.id), null);
             if (a != null) {
                 apps.add(a);
             }
@@ -151,8 +165,8 @@ public class PolicyEvents {
         return new Impact(event, licences, apps, active.size());
     }
 
-    private Affected affected(Event event, Application app, Licence licence) {
-        PolicyCheck.Result result = applications.checkAgainst(app, event.rules(), event.on());
+    private Affected affected(Event event, Application app, PolicyCheck.Input input, Licence licence) {
+        PolicyCheck.Result result = applications.check(input, event.rules(), event.on());
         List<String> reasons = result.items().stream()
                 .filter(i -> i.outcome() != PolicyCheck.Outcome.MET && !"certifications".equals(i.subject()))
                 .map(i -> i.label() + ": " + i.reason()).toList();

@@ -61,12 +61,26 @@ public class InformationRequest extends PanacheEntityBase {
                 answeredAt == null ? null : answeredAt.atZoneSameInstant(ReviewClock.ZONE).toLocalDate());
     }
 
+    /** Filled by {@link #of} for all requests of an application in one query (pages list every request's documents). */
+    @jakarta.persistence.Transient
+    List<InformationRequestDocument> documents;
+
     public List<InformationRequestDocument> getDocuments() {
-        return InformationRequestDocument.list("requestId = ?1 order by id", id);
+        if (documents == null) {
+            documents = InformationRequestDocument.list("requestId = ?1 order by id", id);
+        }
+        return documents;
     }
 
     public static List<InformationRequest> of(Long applicationId) {
-        return list("applicationId = ?1 order by id", applicationId);
+        List<InformationRequest> requests = list("applicationId = ?1 order by id", applicationId);
+        if (!requests.isEmpty()) {
+            java.util.Map<Long, List<InformationRequestDocument>> byRequest = InformationRequestDocument
+                    .<InformationRequestDocument> list("requestId in ?1 order by id", requests.stream().map(r -> r.id).toList()).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(d -> d.requestId));
+            requests.forEach(r -> r.documents = byRequest.getOrDefault(r.id, List.of()));
+        }
+        return requests;
     }
 
     public static InformationRequest openOf(Long applicationId) {

@@ -33,13 +33,38 @@ public final class PortalSession {
     private static final Map<String, PortalSession> CACHE = new ConcurrentHashMap<>();
 
     private final String username;
+    /** The portal instance this session talks to; null: the portal under test. */
+    private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final Map<String, String> setCookieHeaders = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private PortalSession(String username) {
+        this(username, null);
+    }
+
+    private PortalSession(String username, String base) {
         this.username = username;
+        this.base = base;
+    }
+
+    /** A fresh session signed in through the portal instance at baseUrl (for tests against several instances). */
+    public static PortalSession at(String baseUrl, String username) {
+        PortalSession s = new PortalSession(username, baseUrl);
+        s.signIn();
+        return s;
+    }
+
+    /** The same cookies sent to another portal instance, as a load balancer without sticky sessions would. */
+    public PortalSession via(String otherBaseUrl) {
+        PortalSession s = new PortalSession(username, otherBaseUrl);
+        s.cookies.putAll(cookies);
+        return s;
+    }
+
+    private String base() {
+        return base != null ? base : baseUrl();
     }
 
     /** A cached signed-in session for a demo user (password "demo"). */
@@ -95,11 +120,19 @@ public final class PortalSession {
 
     /** GET a portal page within this session, keeping cookies; returns the body. */
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+    }
+
+    /** POST a form (URL-encoded, in the given order) within this session, keeping cookies; redirects are not followed. */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     private void signIn() {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).GET().build());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build());
         // Follow redirects to Keycloak's login page
         int hops = 0;
         while (r.statusCode() / 100 == 3 && hops++ < 10) {

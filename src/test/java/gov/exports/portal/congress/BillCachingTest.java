@@ -1,0 +1,105 @@
+package gov.exports.portal.congress;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import gov.exports.portal.support.PortalSession;
+import gov.exports.portal.support.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Public bill pages are validated against the database's tracker version: a curation, an import or a change written
+ * straight to the database (as another portal instance would) gives a new ETag, and the old one no longer gets 304.
+ */
+@QuarkusTest
+class BillCachingTest {
+
+    static final String BILL = "/bills/119/s/7224";
+
+    @Inject
+    EntityManager em;
+
+    static String etag(String path) {
+        Response r = given().get(path);
+        assertEquals(200, r.statusCode(), path);
+        assertEquals("public, max-age=0, must-revalidate", r.header("Cache-Control"), path);
+        assertTrue(r.header("Vary").contains("Accept-Encoding"), "gzipped and plain answers are kept apart: " + r.header("Vary"));
+        return r.header("ETag");
+    }
+
+    static int revalidate(String path, String etag) {
+        return given().header("If-None-Match", etag).get(path).statusCode();
+    }
+
+    /** A tracked bill of our own (the demo bill's curation is asserted by other tests). */
+    static void importBill(int number) {
+        given().auth().oauth2(Tokens.accessToken("editor")).contentType("application/xml")
+                .body(SharedSamples.text("billstatus/BILLSTATUS-119s1224.xml").replace("<number>1224</number>", "<number>" + number + "</number>"))
+                .post("/api/tracker/imports?name=BILLSTATUS-119s" + number + ".xml&track=true").then().statusCode(201);
+    }
+
+    @Test
+    void aChangeThroughAnyRouteInvalidatesTheValidator() {
+        importBill(7224);
+        String bill0 = etag(BILL);
+        String list0 = etag("/bills");
+        assertTrue(bill0.startsWith("W/\""), "weak: compression changes the bytes, not the meaning: " + bill0);
+        assertEquals(304, revalidate(BILL, bill0));
+        assertEquals(bill0, etag(BILL), "same data, same validator");
+
+        // 1. an editor's curation
+        PortalSession editor = PortalSession.of("editor");
+        String form = editor.given().get("/tracker/bills/119/s/7224").then().statusCode(200).extract().asString();
+        String version = form.split("name=\"version\" value=\"", 2)[1].split("\"", 2)[0];
+        Response saved = editor.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", editor.csrfToken())
+                .formParam("version", version).formParam("tracked", "true").formParam("topics", "Chip exports")
+                .formParam("countries", "China").formParam("otherCountries", "")
+                .formParam("plainSummary", "Caching test: the summary an editor just wrote.").post("/tracker/bills/119/s/7224");
+        assertEquals(303, saved.statusCode(), saved.asString());
+        Response after = given().header("If-None-Match", bill0).get(BILL);
+        assertEquals(200, after.statusCode(), "the old validator no longer matches");
+        assertTrue(after.asString().contains("Caching test: the summary an editor just wrote."));
+        String bill1 = after.header("ETag");
+        assertNotEquals(bill0, bill1);
+        assertEquals(200, revalidate("/bills", list0), "the list shows tags too");
+        assertEquals(304, revalidate(BILL, bill1));
+
+        // 2. a change committed by someone else (another instance, a script): no instance-local state to go stale
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE bill SET title_short = 'Renamed elsewhere' WHERE congress = 119 AND bill_type = 's' AND number = 7224")
+                .executeUpdate());
+        Response renamed = given().header("If-None-Match", bill1).get(BILL);
+        assertEquals(200, renamed.statusCode());
+        String bill2 = renamed.header("ETag");
+        assertNotEquals(bill1, bill2);
+
+        // 3. an import of another bill through the API: the list and every page of the tracker change
+        String list1 = etag("/bills");
+        importBill(7225);
+        assertEquals(200, revalidate("/bills", list1));
+        assertEquals(200, revalidate(BILL, bill2));
+        assertTrue(given().get("/bills").asString().contains("/bills/119/s/7225"));
+
+        // a transaction that changes nothing in the tracker keeps the validator
+        String bill3 = etag(BILL);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("SELECT count(*) FROM bill").getSingleResult());
+        assertEquals(304, revalidate(BILL, bill3));
+    }
+
+    @Test
+    void signedInPagesArePrivate() {
+        Response r = PortalSession.of("editor").given().get("/bills/119/s/3374");
+        assertEquals(200, r.statusCode());
+        assertEquals("private, no-cache", r.header("Cache-Control"));
+        assertNotEquals(etag("/bills/119/s/3374"), r.header("ETag"), "a signed-in page is another representation");
+    }
+}
