@@ -223,11 +223,11 @@ class AuditCoverageTest {
         audited("/applications/{id}/products/{lineId}/remove", "nvidia-vendor", "application", copy[0], () -> ok(vendor.postForm(copyPath
                 + "/products/" + line + "/remove", "version", traffic.version(vendor, copyPath + "/products")), "remove line"));
         audited("/applications/{id}/delete", "nvidia-vendor", "application", copy[0], () -> ok(vendor.postForm(copyPath + "/delete", "version",
-                traffic.version(vendor, copyPath)), "delete"));
+                traffic.version(vendor, copyPath + "/delete")), "delete"));
 
         long second = traffic.fileApplication(vendor);
         audited("/applications/{id}/withdraw", "nvidia-vendor", "application", second, () -> ok(vendor.postForm("/applications/" + second
-                + "/withdraw", "version", traffic.version(vendor, "/applications/" + second), "reason", "Customer changed its order."), "withdraw"));
+                + "/withdraw", "version", traffic.version(vendor, "/applications/" + second + "/withdraw"), "reason", "Customer changed its order."), "withdraw"));
 
         String c = "/review/cases/" + app[0];
         audited("/review/cases/{id}/take", "officer", "application", app[0], () -> ok(officer.postForm(c + "/take", "version",

@@ -59,9 +59,9 @@ class KillNineIT {
             }
         };
         PortalTraffic traffic = new PortalTraffic(jdbc);
-        PortalSession officer = PortalSession.fresh("officer");
-        PortalSession senior = PortalSession.fresh("senior");
-        PortalSession nvidia = PortalSession.fresh("nvidia-vendor");
+        PortalSession officer = PortalTraffic.signIn("officer");
+        PortalSession senior = PortalTraffic.signIn("senior");
+        PortalSession nvidia = PortalTraffic.signIn("nvidia-vendor");
         // a licence to report against, through the real flow
         long first = traffic.fileApplication(nvidia);
         traffic.decide(officer, senior, first);
@@ -73,12 +73,12 @@ class KillNineIT {
         LinkedBlockingQueue<Long> toDecide = new LinkedBlockingQueue<>();
         List<Runnable> clients = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            PortalSession s = PortalSession.fresh("nvidia-vendor");
+            PortalSession s = PortalTraffic.signIn("nvidia-vendor");
             int client = i;
             AtomicInteger n = new AtomicInteger();
             clients.add(() -> traffic.reportShipment(s, licence, line, "K9-" + client + "-" + n.incrementAndGet()));
         }
-        PortalSession amd = PortalSession.fresh("amd-vendor");
+        PortalSession amd = PortalTraffic.signIn("amd-vendor");
         clients.add(() -> toDecide.add(traffic.fileApplication(amd)));
         clients.add(() -> {
             Long next = toDecide.poll();

@@ -66,8 +66,8 @@ class SoakIT {
             }
         };
         PortalTraffic traffic = new PortalTraffic(jdbc);
-        PortalSession officer = PortalSession.fresh("officer");
-        PortalSession senior = PortalSession.fresh("senior");
+        PortalSession officer = PortalTraffic.signIn("officer");
+        PortalSession senior = PortalTraffic.signIn("senior");
         LinkedBlockingQueue<Long> submitted = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<Long> approved = new LinkedBlockingQueue<>();
         List<long[]> licences = new java.util.concurrent.CopyOnWriteArrayList<>(); // {licenceId, lineId}
@@ -92,7 +92,7 @@ class SoakIT {
             every.accept(Duration.ofSeconds(2), () -> traffic.readPublicPages(anonymous));
         }
         for (String vendor : List.of("nvidia-vendor", "amd-vendor", "intel-vendor")) {
-            PortalSession s = PortalSession.fresh(vendor);
+            PortalSession s = PortalTraffic.signIn(vendor);
             every.accept(Duration.ofSeconds(30), () -> submitted.add(traffic.fileApplication(s)));
         }
         every.accept(Duration.ofSeconds(12), () -> {
@@ -109,9 +109,9 @@ class SoakIT {
                 licences.add(new long[] {licence, traffic.licenceLineOf(licence)});
             }
         });
-        PortalSession shipper = PortalSession.fresh("nvidia-vendor");
-        PortalSession amdShipper = PortalSession.fresh("amd-vendor");
-        PortalSession intelShipper = PortalSession.fresh("intel-vendor");
+        PortalSession shipper = PortalTraffic.signIn("nvidia-vendor");
+        PortalSession amdShipper = PortalTraffic.signIn("amd-vendor");
+        PortalSession intelShipper = PortalTraffic.signIn("intel-vendor");
         every.accept(Duration.ofSeconds(3), () -> {
             if (licences.isEmpty()) {
                 return;

@@ -107,6 +107,20 @@ public final class PortalTraffic {
         return m.group(1);
     }
 
+    /** A fresh signed-in session; Keycloak under heavy load sometimes answers a sign-in with its form again: retried. */
+    public static PortalSession signIn(String user) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return PortalSession.fresh(user);
+            } catch (IllegalStateException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(3000L * attempt);
+            }
+        }
+    }
+
     // ---- the public ----
 
     public void readPublicPages(PortalSession anonymous) {
