@@ -43,6 +43,8 @@ public class SignInOutagePages {
         String path = ctx.request().path();
         LOG.warnf("Sign-in service unavailable while authenticating %s: %s", path, ErrorPages.rootMessage(failure));
         String title = ErrorPages.titleFor(503);
+        // the failed refresh may already have started a new sign-in (a redirect to the dead login page): not sent
+        ctx.response().headers().remove(HttpHeaders.LOCATION);
         var response = ctx.response().setStatusCode(503).putHeader("X-Request-Id", requestId).putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("Retry-After", "30");
         if (path.startsWith("/api/")) {
