@@ -63,9 +63,10 @@ class KillNineIT {
         PortalSession senior = PortalTraffic.signIn("senior");
         PortalSession nvidia = PortalTraffic.signIn("nvidia-vendor");
         // a licence to report against, through the real flow
-        long first = traffic.fileApplication(nvidia);
+        // (1,000 units: shipments of one unit still flow when the kill comes)
+        long first = traffic.fileApplication(nvidia, 1000);
         traffic.decide(officer, senior, first);
-        long licence = traffic.issueLicence(officer, first);
+        long licence = traffic.issueLicence(officer, first, 1000);
         long line = traffic.licenceLineOf(licence);
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -123,7 +124,7 @@ class KillNineIT {
         }
         // and the portal works again for the same signed-in users (the licence may be used up by now: a new application)
         long filedAfterRestart = traffic.fileApplication(nvidia);
-        System.out.printf("kill -9: %d requests answered, %d writes acknowledged (%d of them 12 s into the load), %d clients cut off mid-request, "
+        System.out.printf("kill -9: %d requests answered, %d writes acknowledged (%d when the kill was sent), %d clients cut off mid-request, "
                 + "%d 5xx, back and ready %d ms after the kill; violations %s; missing %s; samples %s%n", traffic.requests.get(),
                 acknowledgedBeforeKill, before, cutOff.get(), traffic.serverErrors.get(), restartMillis, violations, missing,
                 traffic.serverErrorSamples);

@@ -133,6 +133,11 @@ public final class PortalTraffic {
 
     /** Creates, completes and submits an application; returns its id once the submission was acknowledged. */
     public long fileApplication(PortalSession vendor) {
+        return fileApplication(vendor, 100);
+    }
+
+    /** As {@link #fileApplication(PortalSession)}, for {@code quantity} H200s at $25,000. */
+    public long fileApplication(PortalSession vendor, int quantity) {
         HttpResponse<String> created = expect(303, "POST /applications", vendor.postForm("/applications"));
         Matcher m = APP_ID.matcher(created.headers().firstValue("Location").orElse(""));
         if (!m.find()) {
@@ -141,7 +146,7 @@ public final class PortalTraffic {
         long id = Long.parseLong(m.group(1));
         String base = "/applications/" + id;
         expect(303, "products", vendor.postForm(base + "/products", "version", version(vendor, base + "/products"), "productId", productId,
-                "quantity", 100, "unitPrice", "25000.00"));
+                "quantity", quantity, "unitPrice", "25000.00"));
         expect(303, "consignee", vendor.postForm(base + "/parties/consignee", "version", version(vendor, base + "/parties/consignee"),
                 "customerId", customerId));
         expect(303, "end user", vendor.postForm(base + "/parties/end-user", "version", version(vendor, base + "/parties/end-user"),
@@ -192,11 +197,16 @@ public final class PortalTraffic {
 
     /** Issues the licence for an approved application (all requested); returns its id. */
     public long issueLicence(PortalSession officer, long applicationId) {
+        return issueLicence(officer, applicationId, 100);
+    }
+
+    /** Issues the licence for everything requested ({@code quantity} units at $25,000). */
+    public long issueLicence(PortalSession officer, long applicationId, int quantity) {
         String c = "/review/cases/" + applicationId;
         long lineId = single("SELECT id FROM application_line WHERE application_id = ? ORDER BY id LIMIT 1", applicationId);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         expect(303, "issue licence", officer.postForm(c + "/licence", "version", version(officer, c + "/licence"), "validFrom", today, "validTo",
-                today.plusYears(4), "lineId", lineId, "quantity", 100, "value", "2500000.00"));
+                today.plusYears(4), "lineId", lineId, "quantity", quantity, "value", new java.math.BigDecimal(25_000).multiply(java.math.BigDecimal.valueOf(quantity)).setScale(2).toPlainString()));
         long licenceId = single("SELECT id FROM licence WHERE application_id = ?", applicationId);
         acknowledged.add(new Ack("licence", licenceId, null));
         return licenceId;
