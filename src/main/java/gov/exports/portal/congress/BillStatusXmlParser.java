@@ -27,6 +27,9 @@ public final class BillStatusXmlParser {
     /** The largest real BILLSTATUS files (omnibus bills with thousands of actions and amendments) stay well below. */
     public static final int MAX_BYTES = 25 * 1024 * 1024;
 
+    /** Real BILLSTATUS files nest about 10 elements deep; without a limit a deeply nested file overflows the stack. */
+    public static final int MAX_DEPTH = 100;
+
     private BillStatusXmlParser() {
     }
 
@@ -40,6 +43,7 @@ public final class BillStatusXmlParser {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             f.setNamespaceAware(true);
@@ -80,8 +84,14 @@ public final class BillStatusXmlParser {
                         + "BILLSTATUS files never do, and such declarations can read files on the server or expand "
                         + "without limit, so the file was refused. Nothing was imported.", BillImport.Format.BILLSTATUS_XML, e);
             }
+            if (m.contains("maxElementDepth")) {
+                throw new ImportRefusedException(fileName + " nests elements more than " + MAX_DEPTH + " levels deep (line " + e.getLineNumber()
+                        + "); BILLSTATUS files nest about 10, so the file was refused. Nothing was imported.", BillImport.Format.BILLSTATUS_XML, e);
+            }
+            String hint = m.contains("must start and end within the same entity") || m.contains("Premature end of file")
+                    ? " The file ends too early: it looks truncated (an interrupted download?)." : "";
             throw new ImportRefusedException(fileName + " is not well-formed XML (line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + "): " + SourceText.abbreviate(m, 200) + " Nothing was imported.",
+                    + e.getColumnNumber() + "): " + SourceText.abbreviate(m, 200) + hint + " Nothing was imported.",
                     BillImport.Format.BILLSTATUS_XML, e);
         } catch (SAXException | IOException e) {
             throw new ImportRefusedException(fileName + " could not be read as XML: "

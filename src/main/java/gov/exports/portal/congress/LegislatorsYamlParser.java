@@ -5,8 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -17,6 +26,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class LegislatorsYamlParser {
 
     public static final int MAX_BYTES = 25 * 1024 * 1024;
+    /** The real files nest about 6 levels; deeper nesting would only exhaust the parser's stack. */
+    public static final int MAX_DEPTH = 50;
+    /** The longest value in the real files (an official name, a URL) is under 200 characters. */
+    public static final int MAX_FIELD = 10_000;
 
     public record MemberData(String bioguideId, String firstName, String lastName, String fullName, List<Member.Term> terms) {
         public Member.Term lastTerm() {
@@ -43,13 +56,101 @@ public final class LegislatorsYamlParser {
         }
         LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setMaxAliasesForCollections(20)
                 .setAllowRecursiveKeys(false).setCodePointLimit(MAX_BYTES).build();
+        String text = utf8(yaml, fileName);
         Object doc;
+        List<Integer> itemLines;
         try {
-            doc = new Load(settings).loadFromString(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+            itemLines = checkShape(settings, text, fileName);
+            doc = new Load(settings).loadFromString(text);
         } catch (YamlEngineException e) {
             throw refused(fileName + " is not valid YAML (or uses more aliases than allowed): "
                     + SourceText.abbreviate(String.valueOf(e.getMessage()).replaceAll("\\s+", " "), 200) + " Nothing was imported.", e);
         }
+        LINES.set(itemLines);
+        try {
+            return read(doc, fileName);
+        } finally {
+            LINES.remove();
+        }
+    }
+
+    /** Line numbers of the top-level list's items, for messages about one entry (per parse, on the calling thread). */
+    private static final ThreadLocal<List<Integer>> LINES = new ThreadLocal<>();
+
+    private static String at(int index) {
+        List<Integer> lines = LINES.get();
+        return lines != null && index < lines.size() ? " (line " + lines.get(index) + ")" : "";
+    }
+
+    /** Strict UTF-8 (as the congress-legislators files are): anything else is refused with the line of the first bad byte. */
+    static String utf8(byte[] bytes, String fileName) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            throw refused(fileName + " is UTF-16 text; the congress-legislators files are UTF-8. Save it as UTF-8 and import it again. "
+                    + "Nothing was imported.", null);
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw refused(fileName + ", line " + line + ": the file is not UTF-8 text (byte " + (in.position() + 1)
+                    + " cannot be read as UTF-8; was it saved as Latin-1 or Windows-1252?). Save it as UTF-8 and import it again. "
+                    + "Nothing was imported.", null);
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Reads the file's events once, without building anything, to refuse nesting deeper than {@link #MAX_DEPTH} and values
+     * longer than {@link #MAX_FIELD} with their line; returns the line of each item of a top-level list.
+     */
+    static List<Integer> checkShape(LoadSettings settings, String text, String fileName) {
+        List<Integer> itemLines = new ArrayList<>();
+        int depth = 0;
+        boolean topLevelList = false;
+        for (Event e : new Parse(settings).parseString(text)) {
+            int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+            switch (e.getEventId()) {
+                case SequenceStart, MappingStart -> {
+                    if (depth == 0) {
+                        topLevelList = e.getEventId() == Event.ID.SequenceStart;
+                    } else if (depth == 1 && topLevelList) {
+                        itemLines.add(line);
+                    }
+                    if (++depth > MAX_DEPTH) {
+                        throw refused(fileName + ", line " + line + ": nested more than " + MAX_DEPTH
+                                + " levels deep; the congress-legislators files nest about 6. Nothing was imported.", null);
+                    }
+                }
+                case SequenceEnd, MappingEnd -> depth--;
+                case Scalar -> {
+                    if (depth == 1 && topLevelList) {
+                        itemLines.add(line);
+                    }
+                    int length = ((ScalarEvent) e).getValue().length();
+                    if (length > MAX_FIELD) {
+                        throw refused(fileName + ", line " + line + ": a value of " + length + " characters; no field of these files is "
+                                + "longer than " + MAX_FIELD + ". Nothing was imported.", null);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return itemLines;
+    }
+
+    private static Parsed read(Object doc, String fileName) {
         if (doc instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
             if (first.get("id") instanceof Map<?, ?> && first.containsKey("terms")) {
                 return new Parsed(BillImport.Format.LEGISLATORS_YAML, members(list, fileName), null, null);
@@ -71,13 +172,18 @@ public final class LegislatorsYamlParser {
 
     private static List<MemberData> members(List<?> list, String fileName) {
         List<MemberData> out = new ArrayList<>();
-        for (Object o : list) {
-            Map<?, ?> m = (Map<?, ?>) o;
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                throw refused(fileName + at(i) + ": entry " + (i + 1) + " is not a legislator (a mapping with id, name and terms). "
+                        + "Nothing was imported.", null);
+            }
+            String where = at(i);
             Map<?, ?> id = map(m.get("id"));
             Map<?, ?> name = map(m.get("name"));
             String bioguide = str(id.get("bioguide"));
             if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
-                throw refused(fileName + ": a legislator has no valid bioguide id (" + bioguide + "). Nothing was imported.", null);
+                throw refused(fileName + where + ": a legislator has no valid bioguide id (" + SourceText.abbreviate(bioguide, 30)
+                        + "). Nothing was imported.", null);
             }
             List<Member.Term> terms = new ArrayList<>();
             if (m.get("terms") instanceof List<?> ts) {
@@ -97,7 +203,7 @@ public final class LegislatorsYamlParser {
             String first = str(name.get("first"));
             String last = str(name.get("last"));
             if (last == null) {
-                throw refused(fileName + ": legislator " + bioguide + " has no last name. Nothing was imported.", null);
+                throw refused(fileName + where + ": legislator " + bioguide + " has no last name. Nothing was imported.", null);
             }
             String official = str(name.get("official_full"));
             out.add(new MemberData(bioguide, first, last, official != null ? official : (first == null ? last : first + " " + last), terms));
@@ -107,13 +213,14 @@ public final class LegislatorsYamlParser {
 
     private static List<CommitteeData> committees(List<?> list, String fileName) {
         List<CommitteeData> out = new ArrayList<>();
-        for (Object o : list) {
-            Map<?, ?> c = map(o);
+        for (int i = 0; i < list.size(); i++) {
+            Map<?, ?> c = map(list.get(i));
             String code = str(c.get("thomas_id"));
             String name = str(c.get("name"));
             String type = str(c.get("type"));
             if (code == null || name == null || !code.matches("[A-Z]{4}")) {
-                throw refused(fileName + ": a committee has no valid thomas_id (" + code + "). Nothing was imported.", null);
+                throw refused(fileName + at(i) + ": a committee has no valid thomas_id (" + SourceText.abbreviate(code, 30)
+                        + "). Nothing was imported.", null);
             }
             String chamber = "senate".equals(type) ? "Senate" : "joint".equals(type) ? "Joint" : "House";
             out.add(new CommitteeData(code, name, chamber, null));

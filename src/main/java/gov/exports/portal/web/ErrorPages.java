@@ -15,6 +15,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Friendly error pages (HTML) and error bodies (JSON under /api). They never carry stack traces,
@@ -24,6 +29,12 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
+    static final String SIGN_IN_UNAVAILABLE = "Sign-in is temporarily unavailable, so signed-in pages cannot be shown. "
+            + "Public pages (bills, members, licence verification) still work; try again in a few minutes.";
+
+    @jakarta.inject.Inject
+    SignInService signIn;
+
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String requestId);
@@ -32,6 +43,39 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return render(uri, 403, null);
+    }
+
+    /**
+     * Not signed in: the sign-in challenge (a redirect to Keycloak for pages, 401 for the API), as Quarkus would answer,
+     * except when Keycloak does not answer: then pages say so (503) instead of sending the visitor to a dead sign-in page
+     * or answering a bare 401, and the API gets a JSON 401.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext rc, UriInfo uri) {
+        boolean api = uri.getPath().startsWith("/api/");
+        if (!api && !signIn.available()) {
+            return Uni.createFrom().item(signInUnavailable(uri, "no answer from the sign-in service"));
+        }
+        HttpAuthenticator authenticator = rc.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(render(uri, 401, null));
+        }
+        return authenticator.getChallenge(rc).map(challenge -> challengeResponse(uri, challenge))
+                .onFailure().recoverWithItem(t -> api ? render(uri, 401, null) : signInUnavailable(uri, rootMessage(t)));
+    }
+
+    private static Response challengeResponse(UriInfo uri, ChallengeData challenge) {
+        if (challenge == null) {
+            return render(uri, 401, null);
+        }
+        Response.ResponseBuilder b = challenge.status == 401 ? Response.fromResponse(render(uri, 401, null)) : Response.status(challenge.status);
+        challenge.getHeaders().forEach((name, value) -> b.header(name.toString(), value));
+        return b.build();
+    }
+
+    static Response signInUnavailable(UriInfo uri, String why) {
+        LOG.warnf("Sign-in service unavailable on %s: %s", uri.getPath(), why);
+        return render(uri, 503, SIGN_IN_UNAVAILABLE);
     }
 
     @ServerExceptionMapper
@@ -60,9 +104,7 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (isSignInServiceUnavailable(e)) {
-            LOG.warnf("Sign-in service unavailable on %s: %s", uri.getPath(), rootMessage(e));
-            return render(uri, 503, "The sign-in service is temporarily unavailable, so signed-in pages cannot be shown. "
-                    + "Public pages still work; try again in a few minutes.");
+            return signInUnavailable(uri, rootMessage(e));
         }
         if (isDatabaseUnavailable(e)) {
             // a restart or outage of PostgreSQL: temporary, and the pool reconnects by itself
@@ -119,7 +161,7 @@ public class ErrorPages {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -23,6 +23,10 @@ public interface PortalConfig {
      */
     java.util.Optional<String> benchStaticDir();
 
+    /** How often Keycloak's availability is probed (web/SignInService), e.g. 5s. */
+    @WithDefault("5s")
+    String signInProbeEvery();
+
     interface Keycloak {
         /** Base URL of Keycloak, e.g. http://127.0.0.1:8180 */
         String url();

@@ -21,10 +21,8 @@ public class RequestIds {
 
     @ServerRequestFilter(preMatching = true, priority = 1)
     public void assign(ContainerRequestContext request) {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
         // Never trust an incoming id: it would let a client forge log lines.
-        String id = HexFormat.of().formatHex(bytes);
+        String id = newId();
         request.setProperty(PROPERTY, id);
         MDC.put("requestId", id);
     }
@@ -35,6 +33,13 @@ public class RequestIds {
         if (id != null) {
             response.getHeaders().putSingle("X-Request-Id", id);
         }
+    }
+
+    /** A fresh id (also for answers given before the REST layer runs). */
+    public static String newId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     public static String current() {

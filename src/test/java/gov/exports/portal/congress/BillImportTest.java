@@ -247,6 +247,68 @@ class BillImportTest {
                 BillImport.SourceKind.UPLOAD, false, Actor.SYSTEM));
     }
 
+    long count(String entity) {
+        return QuarkusTransaction.requiringNew().call(() -> (Long) Bill.getEntityManager().createQuery("select count(*) from " + entity)
+                .getSingleResult());
+    }
+
+    ImportRefusedException refusedFile(String name, byte[] content) {
+        return assertThrows(ImportRefusedException.class, () -> importer.importFile(name, content, BillImport.SourceKind.UPLOAD, true,
+                Actor.SYSTEM));
+    }
+
+    @Test
+    void deeplyNestedAndTruncatedXmlAndDeepJsonAreRefusedAndNothingImported() {
+        long bills = count("Bill");
+        long actions = count("BillAction");
+        String deep = "<billStatus><version>3.0.0</version><bill><number>7003</number><type>S</type><congress>119</congress><title>"
+                + "<x>".repeat(50_000) + "deep" + "</x>".repeat(50_000) + "</title></bill></billStatus>";
+        ImportRefusedException e = refusedFile("deep.xml", deep.getBytes(StandardCharsets.UTF_8));
+        assertTrue(e.getMessage().contains("more than 100 levels deep") && e.getMessage().contains("Nothing was imported"), e.getMessage());
+        assertFalse(exists(119, "s", 7003));
+        BillImport record = QuarkusTransaction.requiringNew().call(() -> BillImport.<BillImport> find("fileName = 'deep.xml' order by id desc")
+                .firstResult());
+        assertEquals(BillImport.Outcome.REFUSED, record.outcome, "the refusal is recorded");
+        // a real file cut off half-way (an interrupted download)
+        byte[] real = SharedSamples.bytes("billstatus/BILLSTATUS-117s1260.xml");
+        e = refusedFile("BILLSTATUS-117s1260.xml", java.util.Arrays.copyOf(real, real.length / 2));
+        assertTrue(e.getMessage().contains("truncated") && e.getMessage().matches("(?s).*line \\d+.*"), e.getMessage());
+        // congress.gov JSON nested without end
+        e = refusedFile("deep.json", ("{\"bill\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}").getBytes(StandardCharsets.UTF_8));
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+        assertEquals(bills, count("Bill"), "no bill written");
+        assertEquals(actions, count("BillAction"), "no action written");
+    }
+
+    static final String LEGISLATOR = "- id:\n    bioguide: Z000001\n  name:\n    first: Zed\n    last: Zulu\n  terms:\n  - type: sen\n"
+            + "    start: '2021-01-03'\n    state: NE\n    party: Republican\n";
+
+    @Test
+    void legislatorsYamlInAWrongEncodingShapeOrWithAHugeFieldIsRefusedWithItsLine() {
+        long members = count("Member");
+        assertEquals(1, importer.importFile("check.yaml", LEGISLATOR.getBytes(StandardCharsets.UTF_8), BillImport.SourceKind.UPLOAD, false,
+                Actor.SYSTEM).membersSaved, "the well-formed file is accepted");
+        members++;
+        String latin1 = LEGISLATOR.replace("bioguide: Z000001", "bioguide: Z000002").replace("last: Zulu", "last: Zulú");
+        ImportRefusedException e = refusedFile("legislators-current.yaml", latin1.getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(e.getMessage().contains("line 5") && e.getMessage().contains("not UTF-8"), e.getMessage());
+        e = refusedFile("legislators-current.yaml", LEGISLATOR.replace("Z000001", "Z000002").getBytes(StandardCharsets.UTF_16));
+        assertTrue(e.getMessage().contains("UTF-16"), e.getMessage());
+        e = refusedFile("legislators-current.yaml", (LEGISLATOR.replace("Z000001", "Z000002") + "- just a name\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(e.getMessage().contains("line 11") && e.getMessage().contains("entry 2"), e.getMessage());
+        e = refusedFile("legislators-current.yaml", (LEGISLATOR.replace("Z000001", "Z000002") + "- id: {bioguide: '123'}\n  terms: []\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(e.getMessage().contains("line 11") && e.getMessage().contains("no valid bioguide id"), e.getMessage());
+        e = refusedFile("legislators-current.yaml", LEGISLATOR.replace("Z000001", "Z000002").replace("first: Zed", "first: " + "Z".repeat(200_000))
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("200000 characters"), e.getMessage());
+        e = refusedFile("committees-current.yaml", ("- thomas_id: SSBK\n  name: Banking\n  type: senate\n  subcommittees: "
+                + "[".repeat(20_000) + "]".repeat(20_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("nested more than 50"), e.getMessage());
+        assertEquals(members, count("Member"), "nothing written by the refused files");
+        assertNull(QuarkusTransaction.requiringNew().call(() -> Member.<Member> findById("Z000002")));
+    }
+
     @Test
     void malformedAndUnknownSchemasAreRefusedWithAClearMessage() {
         assertRefused("<billStatus><version>3.0.0</version><bill>", "not well-formed XML");

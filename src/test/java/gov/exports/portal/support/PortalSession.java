@@ -83,13 +83,25 @@ public final class PortalSession {
         return s;
     }
 
+    /** A visitor who has not signed in (cookies kept, e.g. the CSRF cookie). */
+    public static PortalSession anonymous() {
+        return new PortalSession("anonymous");
+    }
+
+    /** The portal under test; {@code -Dportal.base-url} points at a separately started portal (soak, kill -9 tests). */
     public static String baseUrl() {
+        String override = System.getProperty("portal.base-url");
+        if (override != null) {
+            return override;
+        }
         int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
         return "http://127.0.0.1:" + port;
     }
 
     public static String keycloakUrl() {
-        return ConfigProvider.getConfig().getValue("portal.keycloak.url", String.class);
+        String override = System.getProperty("portal.keycloak.url");
+        return override != null ? override
+                : ConfigProvider.getConfig().getOptionalValue("portal.keycloak.url", String.class).orElse("http://127.0.0.1:8180");
     }
 
     public String username() {
@@ -129,6 +141,39 @@ public final class PortalSession {
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** POST a url-encoded form with this session's CSRF token, keeping cookies (thread-safe per session). */
+    public HttpResponse<String> postForm(String path, Object... keyValues) {
+        StringBuilder form = new StringBuilder("csrf-token=").append(enc(csrfToken()));
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            Object v = keyValues[i + 1];
+            for (Object one : v instanceof java.util.List<?> list ? list : java.util.List.of(v)) {
+                form.append('&').append(enc((String) keyValues[i])).append('=').append(enc(String.valueOf(one)));
+            }
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    }
+
+    /** POST multipart/form-data with this session's CSRF token; {@code files} maps field name to (file name, PDF bytes). */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files) {
+        String boundary = "----portal" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("csrf-token", csrfToken());
+        all.putAll(fields);
+        all.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        files.forEach((k, f) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"; filename=\"" + f.getKey()
+                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
     private void signIn() {

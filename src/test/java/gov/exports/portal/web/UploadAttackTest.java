@@ -161,9 +161,9 @@ class UploadAttackTest {
         String good = "X-1,Entity List (EL) - Bureau of Industry and Security,,Entity,,Test Party One,,\"1 Road, Beijing, CN\",,2020-01-01,,,,,,,,,,,,,,,,,,,";
         // wrong columns
         Response wrong = importList("wrong.csv", "name;country\nTest;CN\n".getBytes(StandardCharsets.UTF_8));
-        refused(wrong, null);
+        refused(wrong, "1");
         // UTF-16 file
-        refused(importList("utf16.csv", (HEADER + "\n" + good + "\n").getBytes(StandardCharsets.UTF_16)), null);
+        refused(importList("utf16.csv", (HEADER + "\n" + good + "\n").getBytes(StandardCharsets.UTF_16)), "1");
         // (a file that is not valid UTF-8 is read as Windows-1252 by design: older Entity List exports use it)
         // a huge field on line 2
         String huge = "X-3,Entity List (EL) - Bureau of Industry and Security,,Entity,,Huge " + "A".repeat(2_000_000) + ",,,,2020-01-01,,,,,,,,,,,,,,,,,,,";
