@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,6 +20,9 @@ import gov.exports.portal.customer.ApprovedCustomer;
 import gov.exports.portal.policy.PolicyCheck;
 import gov.exports.portal.policy.PolicyVersion;
 import gov.exports.portal.policy.Product;
+import gov.exports.portal.support.FormPost;
+import gov.exports.portal.support.PortalSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Test data for the review tests: complete drafts and submitted applications of a demo organisation, built with the
@@ -123,5 +128,55 @@ public class ReviewFixtures {
     public void submittedDaysAgo(Long id, int days) {
         em.createNativeQuery("UPDATE application SET submitted_at = submitted_at - make_interval(days => :d) WHERE id = :id")
                 .setParameter("d", days).setParameter("id", id).executeUpdate();
+    }
+
+    /** What {@link #decideThroughForms} left behind. */
+    public record DecidedCase(long request, long letter, long licence) {
+    }
+
+    /**
+     * Takes a submitted application through the real forms, as officials and the vendor would: the officer takes the
+     * case and asks a question, the vendor answers with a PDF, the officer recommends approval, the senior officer
+     * countersigns and the officer issues a four-year licence for 50 units.
+     */
+    public DecidedCase decideThroughForms(long id, PortalSession officer, PortalSession senior, PortalSession vendor, String question,
+            String answer, String fileName) {
+        String c = "/review/cases/" + id;
+        FormPost.post(officer, c + "/take", "version", caseVersion(id)).then().statusCode(303);
+        FormPost.post(officer, c + "/information-requests", "version", caseVersion(id), "question", question, "dueOn",
+                LocalDate.now().plusDays(7).toString()).then().statusCode(303);
+        long request = number("SELECT id FROM information_request WHERE application_id = " + id);
+        String requestPage = vendor.given().get("/applications/" + id + "/information-requests/" + request).then().statusCode(200)
+                .extract().asString();
+        Matcher v = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(requestPage);
+        if (!v.find()) {
+            throw new AssertionError("no version field on the information request page");
+        }
+        vendor.given().multiPart("csrf-token", vendor.csrfToken()).multiPart("version", v.group(1)).multiPart("answer", answer)
+                .multiPart("file", fileName, "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1), "application/pdf")
+                .post("/applications/" + id + "/information-requests/" + request + "/answer").then().statusCode(303);
+        FormPost.post(officer, c + "/recommendation", "version", caseVersion(id), "outcome", "APPROVE", "reasons",
+                "Eligible under the policy in force.").then().statusCode(303);
+        FormPost.post(senior, c + "/countersignature", "version", caseVersion(id), "decision", "agree").then().statusCode(303);
+        long letter = number("SELECT id FROM decision_letter WHERE application_id = " + id);
+        long lineId = number("SELECT id FROM application_line WHERE application_id = " + id);
+        FormPost.post(officer, c + "/licence", "version", caseVersion(id), "validFrom", LocalDate.now().toString(), "validTo",
+                LocalDate.now().plusYears(4).toString(), "lineId", String.valueOf(lineId), "quantity", "50", "value", "1500000.00")
+                .then().statusCode(303);
+        return new DecidedCase(request, letter, number("SELECT id FROM licence WHERE application_id = " + id));
+    }
+
+    public String caseVersion(long id) {
+        return String.valueOf(number("SELECT version FROM review_case WHERE application_id = " + id));
+    }
+
+    /** The first column of the first row of a query, read in a transaction of its own (tests see committed data). */
+    public long number(String sql) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(sql).setMaxResults(1).getSingleResult()).longValue());
+    }
+
+    public String text(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(sql).setMaxResults(1).getSingleResult());
     }
 }

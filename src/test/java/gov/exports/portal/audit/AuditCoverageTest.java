@@ -70,7 +70,9 @@ class AuditCoverageTest {
         ACTIONS.put("/licences/{id}/amendments", "licence.amendment.requested");
         ACTIONS.put("/licences/{id}/amendments/{amendmentId}/recommendation", "licence.amendment.recommended");
         ACTIONS.put("/licences/{id}/amendments/{amendmentId}/countersignature", "licence.amended|licence.amendment.refused|licence.amendment.sent-back");
-        ACTIONS.put("/licences/policy-events/{kind}/{id}/suspension", "licence.suspended");
+        // the request queues a job (audited); the worker then writes licence.suspended per licence
+        ACTIONS.put("/licences/policy-events/{kind}/{id}/suspension", "licence.bulk-suspension.requested");
+        ACTIONS.put("/licences/shipment-ratio/us-shipments", "licence.us-shipments.declared|licence.us-shipments.corrected");
         ACTIONS.put("/revenue/statements/{organisationId}/{quarter}/payment", "revenue.statement.paid");
         ACTIONS.put("/products", "product.created");
         ACTIONS.put("/products/{id}", "product.updated");

@@ -17,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,7 +32,6 @@ import gov.exports.portal.support.Accessibility;
 import gov.exports.portal.support.Browser;
 import gov.exports.portal.support.FormPost;
 import gov.exports.portal.support.PortalSession;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -49,8 +47,6 @@ class AccessibilityDeepPagesTest {
     @Inject
     ReviewFixtures fixtures;
 
-    @Inject
-    EntityManager em;
 
     @Inject
     ScreeningService screening;
@@ -87,30 +83,11 @@ class AccessibilityDeepPagesTest {
         submitted = fixtures.submitted("nvidia");
         decided = fixtures.submitted("nvidia");
         FormPost.post(officer, "/review/cases/" + submitted + "/take", "version", caseVersion(submitted)).then().statusCode(303);
-        FormPost.post(officer, "/review/cases/" + decided + "/take", "version", caseVersion(decided)).then().statusCode(303);
-        FormPost.post(officer, "/review/cases/" + decided + "/information-requests", "version", caseVersion(decided), "question",
-                "Which laboratory tests the shipments?", "dueOn", LocalDate.now().plusDays(7).toString()).then().statusCode(303);
-        request = number("SELECT id FROM information_request WHERE application_id = " + decided);
-        String requestPage = nvidia.given().get("/applications/" + decided + "/information-requests/" + request).then().statusCode(200)
-                .extract().asString();
-        Matcher v = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(requestPage);
-        assertTrue(v.find());
-        nvidia.given().multiPart("csrf-token", nvidia.csrfToken()).multiPart("version", v.group(1))
-                .multiPart("answer", "The laboratory in Austin, Texas.")
-                .multiPart("file", "lab-report.pdf", "%PDF-1.4\n%%EOF\n".getBytes(), "application/pdf")
-                .post("/applications/" + decided + "/information-requests/" + request + "/answer").then().statusCode(303);
-        FormPost.post(officer, "/review/cases/" + decided + "/recommendation", "version", caseVersion(decided), "outcome", "APPROVE",
-                "reasons", "Eligible under the policy in force.").then().statusCode(303);
-        FormPost.post(senior, "/review/cases/" + decided + "/countersignature", "version", caseVersion(decided), "decision", "agree")
-                .then().statusCode(303);
-        letter = number("SELECT id FROM decision_letter WHERE application_id = " + decided);
-        long lineId = number("SELECT id FROM application_line WHERE application_id = " + decided);
-        officer.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", officer.csrfToken())
-                .formParam("version", caseVersion(decided)).formParam("validFrom", LocalDate.now().toString())
-                .formParam("validTo", LocalDate.now().plusYears(4).toString()).formParam("lineId", String.valueOf(lineId))
-                .formParam("quantity", "50").formParam("value", "1500000.00").post("/review/cases/" + decided + "/licence").then()
-                .statusCode(303);
-        licence = number("SELECT id FROM licence WHERE application_id = " + decided);
+        ReviewFixtures.DecidedCase decidedCase = fixtures.decideThroughForms(decided, officer, senior, nvidia,
+                "Which laboratory tests the shipments?", "The laboratory in Austin, Texas.", "lab-report.pdf");
+        request = decidedCase.request();
+        letter = decidedCase.letter();
+        licence = decidedCase.licence();
         licenceNumber = text("SELECT number FROM licence WHERE id = " + licence);
         submittedRef = text("SELECT reference FROM application WHERE id = " + submitted);
         decidedRef = text("SELECT reference FROM application WHERE id = " + decided);
@@ -121,15 +98,15 @@ class AccessibilityDeepPagesTest {
     }
 
     String caseVersion(long id) {
-        return String.valueOf(number("SELECT version FROM review_case WHERE application_id = " + id));
+        return fixtures.caseVersion(id);
     }
 
     long number(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setMaxResults(1).getSingleResult()).longValue());
+        return fixtures.number(sql);
     }
 
     String text(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(sql).setMaxResults(1).getSingleResult());
+        return fixtures.text(sql);
     }
 
     /** One page to check: who opens it, where, and what its title must name (null: nothing in particular). */

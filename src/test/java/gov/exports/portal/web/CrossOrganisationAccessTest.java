@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,31 +72,12 @@ class CrossOrganisationAccessTest {
         nvDraft = fixtures.completeDraft("nvidia", 10, "31000.00");
         nvDecided = fixtures.submitted("nvidia");
         amdDraft = fixtures.completeDraft("amd", 10, "31000.00");
-        FormPost.post(officer, "/review/cases/" + nvDecided + "/take", "version", caseVersion(nvDecided)).then().statusCode(303);
-        FormPost.post(officer, "/review/cases/" + nvDecided + "/information-requests", "version", caseVersion(nvDecided), "question",
-                "Which NVIDIA-only laboratory tests the shipments?", "dueOn", LocalDate.now().plusDays(7).toString()).then().statusCode(303);
-        nvRequest = number("SELECT id FROM information_request WHERE application_id = " + nvDecided);
-        String requestPage = nvidia.given().get("/applications/" + nvDecided + "/information-requests/" + nvRequest).then().statusCode(200)
-                .extract().asString();
-        Matcher v = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(requestPage);
-        assertTrue(v.find());
-        nvidia.given().multiPart("csrf-token", nvidia.csrfToken()).multiPart("version", v.group(1))
-                .multiPart("answer", "Secret lab answer of NVIDIA.")
-                .multiPart("file", "nvidia-secret-lab-report.pdf", "%PDF-1.4\n%%EOF\n".getBytes(), "application/pdf")
-                .post("/applications/" + nvDecided + "/information-requests/" + nvRequest + "/answer").then().statusCode(303);
+        ReviewFixtures.DecidedCase decidedCase = fixtures.decideThroughForms(nvDecided, officer, senior, nvidia,
+                "Which NVIDIA-only laboratory tests the shipments?", "Secret lab answer of NVIDIA.", "nvidia-secret-lab-report.pdf");
+        nvRequest = decidedCase.request();
         nvRequestDoc = number("SELECT id FROM information_request_document WHERE request_id = " + nvRequest);
-        FormPost.post(officer, "/review/cases/" + nvDecided + "/recommendation", "version", caseVersion(nvDecided), "outcome", "APPROVE",
-                "reasons", "Eligible under the policy in force.").then().statusCode(303);
-        FormPost.post(senior, "/review/cases/" + nvDecided + "/countersignature", "version", caseVersion(nvDecided), "decision", "agree")
-                .then().statusCode(303);
-        nvLetter = number("SELECT id FROM decision_letter WHERE application_id = " + nvDecided);
-        long lineId = number("SELECT id FROM application_line WHERE application_id = " + nvDecided);
-        officer.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", officer.csrfToken())
-                .formParam("version", caseVersion(nvDecided)).formParam("validFrom", LocalDate.now().toString())
-                .formParam("validTo", LocalDate.now().plusYears(4).toString()).formParam("lineId", String.valueOf(lineId))
-                .formParam("quantity", "50").formParam("value", "1500000.00").post("/review/cases/" + nvDecided + "/licence").then()
-                .statusCode(303);
-        nvLicence = number("SELECT id FROM licence WHERE application_id = " + nvDecided);
+        nvLetter = decidedCase.letter();
+        nvLicence = decidedCase.licence();
         nvDraftDoc = number("SELECT id FROM application_document WHERE application_id = " + nvDraft);
         nvDecidedDoc = number("SELECT id FROM application_document WHERE application_id = " + nvDecided);
         amdDraftDoc = number("SELECT id FROM application_document WHERE application_id = " + amdDraft);
@@ -106,11 +86,11 @@ class CrossOrganisationAccessTest {
     }
 
     String caseVersion(long id) {
-        return String.valueOf(number("SELECT version FROM review_case WHERE application_id = " + id));
+        return fixtures.caseVersion(id);
     }
 
     long number(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setMaxResults(1).getSingleResult()).longValue());
+        return fixtures.number(sql);
     }
 
     String text(String sql) {
