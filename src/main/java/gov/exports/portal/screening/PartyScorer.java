@@ -12,6 +12,12 @@ import java.util.Set;
  */
 public final class PartyScorer {
 
+    /**
+     * Names the matching rules (NameKeys, NameMatcher, this class, ScreeningSearch's candidate query). Change it with
+     * any of them: the next list update then screens every open party again, not only those its changes concern.
+     */
+    public static final String MATCHING_RULES = "2026-11-28";
+
     /** Scores at or above this are hits that must be dispositioned (chosen with the evaluation set, see README). */
     public static final double HIT_THRESHOLD = 0.75;
     /** The search page also shows weaker similarities, labelled as such. */

@@ -49,24 +49,38 @@ public class Rescreening {
     @Inject
     ScreeningService screening;
 
+    @Inject
+    RescreeningScope scopes;
+
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) ListVersionPublished published) {
         executor.runAsync(() -> rescreenAll(published.versionId()));
     }
 
-    /** Re-screens every open subject; returns the job id. */
+    /**
+     * Re-screens the open subjects the version's changes concern (every open subject after a first import, a large
+     * change or new matching rules); returns the job id.
+     */
     public Long rescreenAll(long versionId) {
         Long jobId = jobs.start(ScreeningJob.Kind.RESCREEN, null, "system", 0);
-        QuarkusTransaction.requiringNew().run(() -> ScreeningJob.update("listVersionId = ?1 where id = ?2", versionId, jobId));
+        QuarkusTransaction.requiringNew().run(() -> ScreeningJob.update("listVersionId = ?1, matchingRules = ?2 where id = ?3",
+                versionId, PartyScorer.MATCHING_RULES, jobId));
         try {
             List<ScreeningSubject> subjects = new ArrayList<>();
             for (ScreeningSubjectSource source : sources) {
                 jobs.progress(jobId, "Collecting open parties: " + source.subjectType(), 0, 0);
                 subjects.addAll(QuarkusTransaction.requiringNew().call(source::openSubjects));
             }
-            int done = 0;
+            jobs.progress(jobId, "Finding the parties the changed entries concern", 0, subjects.size());
+            RescreeningScope.Scope scope = scopes.scope(versionId, subjects);
+            if (!scope.full()) {
+                scopes.settle(scope.unchanged());
+            }
+            int done = scope.unchanged().size();
             int failed = 0;
             int newHits = 0;
-            jobs.progress(jobId, "Screening parties", 0, subjects.size());
+            List<ScreeningSubject> all = subjects;
+            subjects = scope.rescreen();
+            jobs.progress(jobId, "Screening parties", done, all.size());
             // Chunks of parties per transaction (one commit per party made commits the cost at 10,000 applications);
             // a chunk that fails is retried party by party so that one bad party does not stop the others.
             Map<ScreeningSubject, List<PartyScorer.Scored>> searched = new HashMap<>();
@@ -85,10 +99,13 @@ public class Rescreening {
                     }
                 }
                 done += chunk.size();
-                jobs.progress(jobId, "Screening parties", done, subjects.size());
+                jobs.progress(jobId, "Screening parties", done, all.size());
             }
-            jobs.finish(jobId, versionId, String.format("%d parties re-screened against version %d: %d new hits%s.",
-                    subjects.size(), versionId, newHits, failed > 0 ? ", " + failed + " could not be screened (see the log)" : ""));
+            String how = scope.full() ? "every open party (" + scope.fullBecause() + ")"
+                    : String.format("%d entries changed; the %d other open parties cannot match them and keep their hits",
+                            scope.changedEntries(), scope.unchanged().size());
+            jobs.finish(jobId, versionId, String.format("%d parties re-screened against version %d: %d new hits%s. Screened %s.",
+                    subjects.size(), versionId, newHits, failed > 0 ? ", " + failed + " could not be screened (see the log)" : "", how));
         } catch (RuntimeException e) {
             LOG.error("Re-screening failed", e);
             jobs.fail(jobId, "Re-screening stopped: " + e.getClass().getSimpleName() + ". Parties screened so far keep their results.");

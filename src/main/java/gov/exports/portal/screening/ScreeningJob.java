@@ -48,6 +48,10 @@ public class ScreeningJob extends PanacheEntityBase {
 
     public String message;
 
+    /** Matching rules a re-screening applied (PartyScorer.MATCHING_RULES). */
+    @Column(name = "matching_rules")
+    public String matchingRules;
+
     @Column(name = "started_by_name")
     public String startedByName;
 

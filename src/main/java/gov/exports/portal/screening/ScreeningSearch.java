@@ -1,15 +1,14 @@
 package gov.exports.portal.screening;
 
-import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,86 +28,79 @@ public class ScreeningSearch {
 
     static final int CANDIDATES_PER_NAME = 150;
 
+    /**
+     * One round trip for all of a party's names: per name key the best candidates (whole key by similarity;
+     * distinctive words by word similarity, so that "Huawei" finds "Huawei Technologies" without every
+     * "… Technology" name becoming a candidate), then every name of those entries with the entry itself.
+     */
+    private static final String CANDIDATES = """
+            WITH probe AS (
+              SELECT k.name_key, k.core_key FROM unnest(?::text[], ?::text[]) AS k(name_key, core_key)),
+            hit AS (
+              SELECT DISTINCT c.entry_id FROM probe p CROSS JOIN LATERAL (
+                SELECT n.entry_id FROM screening_name n
+                WHERE n.active AND (n.name_key % p.name_key OR p.core_key <% n.name_key)
+                ORDER BY greatest(similarity(n.name_key, p.name_key), word_similarity(p.core_key, n.name_key)) DESC
+                LIMIT ?) c)
+            SELECT e.id, e.entry_key, e.name, e.source, e.addresses::text, n.kind, n.original
+            FROM hit JOIN screening_entry e ON e.id = hit.entry_id AND e.retired_in IS NULL
+            JOIN screening_name n ON n.entry_id = e.id AND n.active
+            ORDER BY e.id, n.id""";
+
     @Inject
     EntityManager em;
 
     /** Entries scoring at least {@code floor} against the party, best first. */
     @Transactional
     public List<PartyScorer.Scored> search(ScreeningSubject subject, double floor, int limit) {
-        List<String[]> keys = new ArrayList<>();
-        for (String n : subject.names()) {
-            String k = NameKeys.key(n);
-            if (k != null && keys.stream().noneMatch(x -> x[0].equals(k))) {
-                String core = NameKeys.coreKey(n);
-                // no distinctive word: a word-similarity probe that can never succeed
-                keys.add(new String[] { k, core == null ? "\u0001" : core });
-            }
-        }
+        return em.unwrap(Session.class).doReturningWork(c -> search(c, subject, floor, limit));
+    }
+
+    /** The same on a plain connection (inside the caller's transaction: the thresholds are set for it only). */
+    public static List<PartyScorer.Scored> search(Connection c, ScreeningSubject subject, double floor, int limit) throws SQLException {
+        List<PartyKeys.Key> keys = PartyKeys.of(subject);
         if (keys.isEmpty()) {
             return List.of();
         }
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT set_config('pg_trgm.similarity_threshold', '0.4', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)")) {
-                ps.execute();
-            }
-            Set<Long> ids = new LinkedHashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT entry_id FROM (
-                      SELECT entry_id, greatest(similarity(name_key, ?), word_similarity(?, name_key)) AS sim
-                      FROM screening_name
-                      WHERE active AND (name_key % ? OR ? <% name_key)
-                      ORDER BY sim DESC LIMIT ?) c""")) {
-                for (String[] k : keys) {
-                    // whole key by similarity; distinctive words by word similarity, so that "Huawei" finds
-                    // "Huawei Technologies" without every "… Technology" name becoming a candidate
-                    ps.setString(1, k[0]);
-                    ps.setString(2, k[1]);
-                    ps.setString(3, k[0]);
-                    ps.setString(4, k[1]);
-                    ps.setInt(5, CANDIDATES_PER_NAME);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT set_config('pg_trgm.similarity_threshold', '0.4', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)")) {
+            ps.execute();
+        }
+        String[] nameKeys = keys.stream().map(PartyKeys.Key::nameKey).toArray(String[]::new);
+        // no distinctive word: a word-similarity probe that can never succeed
+        String[] coreKeys = keys.stream().map(k -> k.coreKey() == null ? "\u0001" : k.coreKey()).toArray(String[]::new);
+        record Row(String entryKey, String name, String source, String addresses, List<PartyScorer.ListedName> names) {
+        }
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
+            ps.setArray(1, c.createArrayOf("text", nameKeys));
+            ps.setArray(2, c.createArrayOf("text", coreKeys));
+            ps.setInt(3, CANDIDATES_PER_NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = rows.computeIfAbsent(rs.getLong(1), id -> {
+                        try {
+                            return new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), new ArrayList<>());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
                         }
-                    }
+                    });
+                    r.names().add(new PartyScorer.ListedName(rs.getString(6), rs.getString(7)));
                 }
             }
-            if (ids.isEmpty()) {
-                return List.<PartyScorer.Scored> of();
+        }
+        List<PartyScorer.Scored> scored = new ArrayList<>();
+        for (Map.Entry<Long, Row> e : rows.entrySet()) {
+            Row r = e.getValue();
+            PartyScorer.Candidate cand = new PartyScorer.Candidate(e.getKey(), r.entryKey(), r.name(), r.source(), r.names(),
+                    JsonLists.read(r.addresses(), JsonLists.ADDRESSES));
+            PartyScorer.Scored s = PartyScorer.score(subject, cand);
+            if (s.score() >= floor) {
+                scored.add(s);
             }
-            Array idArray = c.createArrayOf("bigint", ids.toArray());
-            Map<Long, List<PartyScorer.ListedName>> names = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT entry_id, kind, original FROM screening_name WHERE active AND entry_id = ANY(?) ORDER BY id")) {
-                ps.setArray(1, idArray);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.computeIfAbsent(rs.getLong(1), x -> new ArrayList<>())
-                                .add(new PartyScorer.ListedName(rs.getString(2), rs.getString(3)));
-                    }
-                }
-            }
-            List<PartyScorer.Scored> scored = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, entry_key, name, source, addresses::text FROM screening_entry WHERE retired_in IS NULL AND id = ANY(?)")) {
-                ps.setArray(1, idArray);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        List<ListEntryData.Address> addresses = JsonLists.read(rs.getString(5), JsonLists.ADDRESSES);
-                        PartyScorer.Candidate cand = new PartyScorer.Candidate(id, rs.getString(2), rs.getString(3),
-                                rs.getString(4), names.getOrDefault(id, List.of()), addresses);
-                        PartyScorer.Scored s = PartyScorer.score(subject, cand);
-                        if (s.score() >= floor) {
-                            scored.add(s);
-                        }
-                    }
-                }
-            }
-            scored.sort(Comparator.comparingDouble(PartyScorer.Scored::score).reversed()
-                    .thenComparing(s -> s.candidate().entryName()));
-            return scored.size() > limit ? scored.subList(0, limit) : scored;
-        });
+        }
+        scored.sort(Comparator.comparingDouble(PartyScorer.Scored::score).reversed()
+                .thenComparing(s -> s.candidate().entryName()));
+        return scored.size() > limit ? scored.subList(0, limit) : scored;
     }
 }

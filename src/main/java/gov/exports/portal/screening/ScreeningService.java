@@ -51,6 +51,9 @@ public class ScreeningService {
     AuditLog audit;
 
     @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
     CurrentUser currentUser;
 
     /** Screens a party against the list in force and stores the hits; earlier false-positive decisions carry over. */
@@ -86,6 +89,11 @@ public class ScreeningService {
         return newHits;
     }
 
+    /** The party's name keys as screened now: a list update finds the parties its changes concern by them. */
+    private void storeKeys(ScreeningSubject subject) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> PartyKeys.store(c, List.of(subject)));
+    }
+
     private static void check(ScreeningSubject subject) {
         if (subject == null || subject.subjectType() == null || !subject.subjectType().matches("^[A-Z][A-Z_]{1,39}$")
                 || subject.subjectId() == null || subject.name() == null || subject.name().isBlank()) {
@@ -94,6 +102,7 @@ public class ScreeningService {
     }
 
     private Outcome record(ScreeningSubject subject, Trigger trigger, Long listVersionId, List<PartyScorer.Scored> found) {
+        storeKeys(subject);
         ScreeningRun previous = ScreeningRun.latest(subject.subjectType(), subject.subjectId());
         Set<String> previouslyHit = new HashSet<>();
         if (previous != null) {

@@ -1,0 +1,145 @@
+package gov.exports.portal.screening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * After a small list update only the parties its added, changed and removed entries concern are screened again,
+ * and every open party ends up with the hits a full re-screening gives it.
+ */
+@QuarkusTest
+class DeltaRescreeningTest {
+
+    @Inject
+    ListImporter importer;
+
+    @Inject
+    ScreeningService screening;
+
+    @Inject
+    TestSubjectSource source;
+
+    @AfterEach
+    void cleanUp() {
+        source.set(List.of());
+        ScreeningTestSupport.awaitRescreen(ScreeningTestSupport.demoListInForce(importer).versionId());
+    }
+
+    @Test
+    void deltaRescreeningGivesTheHitsOfAFullRescreening() {
+        ScreeningTestSupport.awaitRescreen(ScreeningTestSupport.demoListInForce(importer).versionId());
+        List<ScreeningSubject> parties = List.of(
+                party(9201L, "Qingyun Vector Computing Co., Ltd.", "Shenzhen"), // matches the entry added
+                party(9202L, "Tianhe Lattice Photonics Ltd.", "Wuhan"), // matches the entry changed
+                party(9203L, "Boreal Silicate Devices Co.", "Dalian"), // has a hit on the entry removed
+                party(9204L, "Zhipu Huazhang Technology", "Beijing"), // a demo entry nobody touches
+                party(9205L, "Lotus Harbour Foods Ltd.", "Xiamen")); // clean
+
+        List<String> base = new ArrayList<>(ScreeningTestSupport.demoLines());
+        base.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN", ""));
+        base.add(ScreeningTestSupport.cslRow("DLT-BS01", "Boreal Silicate Devices Company", "Ganjingzi District, Dalian, CN", ""));
+        long v1 = importer.importFile(String.join("\n", base).getBytes(StandardCharsets.UTF_8), "base.csv",
+                ScreeningTestSupport.TESTER, null).versionId();
+        ScreeningTestSupport.awaitRescreen(v1);
+        for (ScreeningSubject p : parties) {
+            screening.screen(p);
+        }
+        source.set(parties);
+        assertEquals(List.of("DLT-BS01"), entryKeys(9203L));
+        Map<Long, Long> runsBefore = latestRuns(parties);
+
+        List<String> update = new ArrayList<>(ScreeningTestSupport.demoLines());
+        update.add(ScreeningTestSupport.cslRow("DLT-QV01", "Qingyun Vector Computing Co., Ltd.", "Nanshan District, Shenzhen, CN", ""));
+        update.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN",
+                "Tianhe Lattice Optoelectronics"));
+        ListImporter.ImportResult r = importer.importFile(String.join("\n", update).getBytes(StandardCharsets.UTF_8), "update.csv",
+                ScreeningTestSupport.TESTER, null);
+        assertEquals(1, r.added());
+        assertEquals(1, r.changed());
+        assertEquals(1, r.removed());
+        ScreeningJob job = ScreeningTestSupport.awaitRescreen(r.versionId());
+        assertEquals(ScreeningJob.Status.DONE, job.status, job.message);
+        assertTrue(job.message.contains("cannot match them"), "a delta re-screening: " + job.message);
+        assertEquals(job.total, job.done);
+
+        Map<Long, Long> runsAfter = latestRuns(parties);
+        for (long changed : List.of(9201L, 9202L, 9203L)) {
+            assertFalse(runsBefore.get(changed).equals(runsAfter.get(changed)), "party " + changed + " screened again");
+        }
+        for (long untouched : List.of(9204L, 9205L)) {
+            assertEquals(runsBefore.get(untouched), runsAfter.get(untouched), "party " + untouched + " not screened again");
+        }
+        assertEquals(List.of("DLT-QV01"), entryKeys(9201L));
+        assertEquals(List.of("DLT-TL01"), entryKeys(9202L));
+        assertEquals(List.of(), entryKeys(9203L));
+        Map<Long, List<String>> delta = hits(parties);
+        Map<Long, List<Boolean>> deltaNew = newFlags(parties);
+
+        // a full re-screening of the same parties against the same version
+        QuarkusTransaction.requiringNew().run(() -> screening.screenAll(parties, ScreeningService.Trigger.RESCREEN, new HashMap<>()));
+        assertEquals(hits(parties), delta);
+        // new only where the update brought a hit the party did not have; nothing else is new, as after a full re-screening
+        assertEquals(List.of(true), deltaNew.get(9201L));
+        assertEquals(List.of(false), deltaNew.get(9202L));
+        assertEquals(List.of(false), deltaNew.get(9204L));
+    }
+
+    private static ScreeningSubject party(long id, String name, String city) {
+        return new ScreeningSubject(TestSubjectSource.TYPE, id, name, List.of(), null, city, "CN");
+    }
+
+    private List<String> entryKeys(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> screening.currentHits(TestSubjectSource.TYPE, id).stream()
+                .map(h -> h.entry.entryKey).toList());
+    }
+
+    /** Per party: entry version, score, name matched and status of each hit, as an officer sees them. */
+    private Map<Long, List<String>> hits(List<ScreeningSubject> parties) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, List<String>> out = new TreeMap<>();
+            for (ScreeningSubject p : parties) {
+                out.put(p.subjectId(), screening.currentHits(p.subjectType(), p.subjectId()).stream()
+                        .map(h -> h.entry.id + " " + h.scoreText() + " " + h.matchedName + " " + h.status + "\n" + h.explanation)
+                        .sorted().toList());
+            }
+            return out;
+        });
+    }
+
+    private Map<Long, List<Boolean>> newFlags(List<ScreeningSubject> parties) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, List<Boolean>> out = new HashMap<>();
+            for (ScreeningSubject p : parties) {
+                out.put(p.subjectId(), screening.currentHits(p.subjectType(), p.subjectId()).stream().map(h -> h.isNew).toList());
+            }
+            return out;
+        });
+    }
+
+    private static Map<Long, Long> latestRuns(List<ScreeningSubject> parties) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, Long> out = new HashMap<>();
+            for (ScreeningSubject p : parties) {
+                ScreeningRun run = ScreeningRun.latest(p.subjectType(), p.subjectId());
+                out.put(p.subjectId(), run == null ? null : run.id);
+            }
+            return out;
+        });
+    }
+}
