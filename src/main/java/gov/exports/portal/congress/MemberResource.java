@@ -38,6 +38,9 @@ public class MemberResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RenderedPages pages;
+
     @GET
     @Path("{bioguide}")
     @Produces(MediaType.TEXT_HTML)
@@ -47,11 +50,11 @@ public class MemberResource {
             throw new NotFoundException();
         }
         BillQueries.Freshness fresh = queries.freshness();
-        Member m = Member.findById(bioguide);
-        if (m == null) {
-            throw new NotFoundException();
-        }
-        return HttpCaching.conditional(request, currentUser, fresh, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+        return HttpCaching.conditional(request, currentUser, pages, fresh, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+            Member m = Member.findById(bioguide);
+            if (m == null) {
+                throw new NotFoundException();
+            }
             List<CommitteeSeat> seatRows = CommitteeSeat.list("bioguideId", bioguide);
             java.util.Map<String, Committee> committees = seatRows.isEmpty() ? java.util.Map.of()
                     : Committee.<Committee> list("code in ?1", seatRows.stream().map(s -> s.committeeCode).toList()).stream()
