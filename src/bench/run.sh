@@ -5,7 +5,8 @@
 # portal_bench_<scale>, drives it from other processes (wrk for pages, BenchClient.java for sign-in and form posts)
 # and prints one line per figure; results also go to target/bench/results-<scale>.txt.
 # Knobs: BENCH_DURATION [15s per wrk run], BENCH_CONNECTIONS [8], BENCH_WRITES [200 submissions and decisions],
-#        BENCH_RESCREEN_WAIT [600 s], BENCH_JAVA_OPTS (heap flags), BENCH_REBUILD=1 (re-package first).
+#        BENCH_RESCREEN_WAIT [600 s], BENCH_JAVA_OPTS (heap flags), BENCH_REBUILD=1 (re-package first),
+#        BENCH_DB [portal_bench_<scale>] (one scale at a time).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
@@ -38,7 +39,7 @@ warm() {
 }
 
 run_scale() {
-  SCALE="$1"; DB="portal_bench_$SCALE"
+  SCALE="$1"; DB="${BENCH_DB:-portal_bench_$SCALE}"
   RESULTS="$BENCH_OUT/results-$SCALE.txt"; : >"$RESULTS"; : >"$BENCH_OUT/rss-$SCALE.txt"
   if [ "$("${PSQL[@]}" -d "$DB" -tAc "SELECT EXISTS (SELECT 1 FROM official WHERE subject = 'bench-officer-1')" 2>/dev/null)" != t ]; then
     echo "$DB has no generated data: run src/bench/generate.sh $SCALE first" >&2; return 1
