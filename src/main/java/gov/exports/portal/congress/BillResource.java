@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -57,7 +56,6 @@ public class BillResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response list(@QueryParam("q") String q, @QueryParam("congress") String congress, @QueryParam("chamber") String chamber,
             @QueryParam("status") String status, @QueryParam("party") String party, @QueryParam("subject") String subject,
             @QueryParam("tag") String tag, @QueryParam("sort") String sort, @QueryParam("page") String page,
@@ -97,7 +95,6 @@ public class BillResource {
     @GET
     @Path("feed.atom")
     @Produces(ATOM)
-    @Transactional
     public Response allFeed(@Context Request request, @Context UriInfo uri) {
         BillQueries.Freshness fresh = queries.freshness();
         String base = base(uri);
@@ -111,7 +108,6 @@ public class BillResource {
     @GET
     @Path("{congress}/{type}/{number}")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response bill(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request) {
         BillQueries.Freshness fresh = queries.freshness();
@@ -125,7 +121,6 @@ public class BillResource {
     @GET
     @Path("{congress}/{type}/{number}/feed.atom")
     @Produces(ATOM)
-    @Transactional
     public Response billFeed(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request, @Context UriInfo uri) {
         BillQueries.Freshness fresh = queries.freshness();

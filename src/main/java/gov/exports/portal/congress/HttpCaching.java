@@ -46,20 +46,20 @@ final class HttpCaching {
         String who = user.isAuthenticated() ? user.subject() + "|" + user.rolesText() : "anonymous";
         EntityTag etag = new EntityTag(hash(variant + "|v" + freshness.version() + "|" + who), true);
         String cc = user.isAuthenticated() ? PRIVATE : PUBLIC;
-        RenderedPages.Page kept = user.isAuthenticated() ? null : pages.get(variant, freshness.version());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(lm, etag);
         if (notModified != null) {
             return notModified.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
         }
+        RenderedPages.Page kept = user.isAuthenticated() ? null : pages.get(variant, freshness.version());
         Object entity;
         if (kept != null) {
             entity = kept.body();
         } else {
-            entity = body.get();
-            // rendered here, inside the caller's transaction, so lazy associations can still load
-            if (entity instanceof io.quarkus.qute.TemplateInstance t) {
-                entity = t.render();
-            }
+            // loaded and rendered in one transaction, so lazy associations can still load; a kept page needs none
+            entity = QuarkusTx.read(() -> {
+                Object e = body.get();
+                return e instanceof io.quarkus.qute.TemplateInstance t ? t.render() : e;
+            });
             if (!user.isAuthenticated() && entity instanceof String s) {
                 pages.put(variant, new RenderedPages.Page(freshness.version(), s));
             }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -44,7 +43,6 @@ public class MemberResource {
     @GET
     @Path("{bioguide}")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response member(@PathParam("bioguide") String bioguide, @Context Request request) {
         if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
             throw new NotFoundException();
