@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Benchmark suite (issue 8): src/bench/run.sh [small|large|all]   (default all; generate the data first with generate.sh)
+# Benchmark suite (issue 8): src/bench/run.sh [small|large|all] [public]   (default all; generate the data first with
+# generate.sh). With "public", only the public pages (static file, bill page, bill list), start-up and memory.
 # Runs the packaged application (java -jar, prod profile, local PostgreSQL and Keycloak) on $BENCH_PORT [18091] against
 # portal_bench_<scale>, drives it from other processes (wrk for pages, BenchClient.java for sign-in and form posts)
 # and prints one line per figure; results also go to target/bench/results-<scale>.txt.
 # Knobs: BENCH_DURATION [15s per wrk run], BENCH_CONNECTIONS [8], BENCH_WRITES [200 submissions and decisions],
-#        BENCH_RESCREEN_WAIT [600 s], BENCH_JAVA_OPTS (heap flags), BENCH_REBUILD=1 (re-package first).
+#        BENCH_RESCREEN_WAIT [600 s], BENCH_JAVA_OPTS (heap flags), BENCH_REBUILD=1 (re-package first),
+#        BENCH_DB [portal_bench_<scale>] (one scale at a time).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
@@ -16,6 +18,7 @@ ensure_postgres
 ensure_jar
 CLIENT=(java "$ROOT/src/bench/BenchClient.java")
 RSS_MAX=0
+PART="${2:-all}"
 
 sample_rss() {  # background sampler of the portal's VmRSS (MB) while load runs
   while kill -0 "$PORTAL_PID" 2>/dev/null; do rss_mb "$PORTAL_PID" >>"$BENCH_OUT/rss-$SCALE.txt" 2>/dev/null; echo >>"$BENCH_OUT/rss-$SCALE.txt"; sleep 0.5; done
@@ -36,7 +39,7 @@ warm() {
 }
 
 run_scale() {
-  SCALE="$1"; DB="portal_bench_$SCALE"
+  SCALE="$1"; DB="${BENCH_DB:-portal_bench_$SCALE}"
   RESULTS="$BENCH_OUT/results-$SCALE.txt"; : >"$RESULTS"; : >"$BENCH_OUT/rss-$SCALE.txt"
   if [ "$("${PSQL[@]}" -d "$DB" -tAc "SELECT EXISTS (SELECT 1 FROM official WHERE subject = 'bench-officer-1')" 2>/dev/null)" != t ]; then
     echo "$DB has no generated data: run src/bench/generate.sh $SCALE first" >&2; return 1
@@ -66,6 +69,7 @@ run_scale() {
   wrk_run "public: static file, same size" "$CONN" "$BASE/bench-static/bill-page.html"
   wrk_run "public: bill page (anonymous)" "$CONN" "$BASE$bill"
   wrk_run "public: bill list /bills (anonymous)" "$CONN" "$BASE/bills"
+  if [ "$PART" = public ]; then finish_scale; return; fi
 
   # 2. officer queue, first and deep pages (keyset cursor at 40% of the closed queue)
   local cookie; cookie=$("${CLIENT[@]}" login "$BASE" officer)
@@ -105,14 +109,19 @@ run_scale() {
   printf '%-44s %s\n' "re-screen after list update ($open open applications)" \
     "$("${PSQL[@]}" -d "$DB" -tAc "SELECT 'status=' || status || ' subjects=' || done || '/' || total || ' seconds=' || round(extract(epoch FROM coalesce(finished_at, now()) - started_at)::numeric, 1) FROM screening_job WHERE id = ${job:-0}")" | tee -a "$RESULTS"
 
+  finish_scale
+}
+
+finish_scale() {
   kill $SAMPLER 2>/dev/null || true
   printf '%-44s %s\n' "resident memory under load (max VmRSS)" "rss_mb=$(sort -n "$BENCH_OUT/rss-$SCALE.txt" | tail -1)" | tee -a "$RESULTS"
   stop_portal; trap - EXIT
 }
 
+case "$PART" in all|public) ;; *) echo "usage: run.sh [small|large|all] [public]" >&2; exit 2 ;; esac
 case "${1:-all}" in
   small) run_scale small ;;
   large) run_scale large ;;
   all) run_scale small; run_scale large ;;
-  *) echo "usage: run.sh [small|large|all]" >&2; exit 2 ;;
+  *) echo "usage: run.sh [small|large|all] [public]" >&2; exit 2 ;;
 esac

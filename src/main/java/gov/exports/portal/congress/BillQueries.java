@@ -2,6 +2,10 @@ package gov.exports.portal.congress;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import javax.sql.DataSource;
+
 /** Read side of the public tracker: search with filters, facets, and the freshness that drives HTTP caching. */
 @ApplicationScoped
 public class BillQueries {
@@ -23,6 +29,9 @@ public class BillQueries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     /** The public list's query, exactly as the URL carries it. */
     public record Filter(String q, Integer congress, String chamber, BillStatus status, String party, String subject, String tag,
@@ -186,9 +195,19 @@ public class BillQueries {
     public record Freshness(long version, Instant changedAt) {
     }
 
+    /**
+     * Plain JDBC, outside any transaction when called first: the public pages read it on every request, and when the
+     * rendered page is kept (congress/RenderedPages) this is all the database work the request does.
+     */
     public Freshness freshness() {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT version, changed_at FROM tracker_version").getSingleResult();
-        return new Freshness(((Number) row[0]).longValue(), toInstant(row[1]));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT version, changed_at FROM tracker_version");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Freshness(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("tracker version unreadable", e);
+        }
     }
 
     static Instant toInstant(Object o) {

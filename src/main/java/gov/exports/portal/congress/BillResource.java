@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -52,9 +51,11 @@ public class BillResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RenderedPages pages;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response list(@QueryParam("q") String q, @QueryParam("congress") String congress, @QueryParam("chamber") String chamber,
             @QueryParam("status") String status, @QueryParam("party") String party, @QueryParam("subject") String subject,
             @QueryParam("tag") String tag, @QueryParam("sort") String sort, @QueryParam("page") String page,
@@ -84,7 +85,8 @@ public class BillResource {
         BillQueries.Filter filter = new BillQueries.Filter(qq, congressNumber, ch, st, blank(party), blank(subject), blank(tag),
                 blank(sort), pageNumber == null ? 1 : pageNumber);
         String err = error;
-        return HttpCaching.conditional(request, currentUser, queries.freshness(), "list|" + uri.getRequestUri().getRawQuery(),
+        // the page depends on the parsed filter, not on the query string's spelling or order
+        return HttpCaching.conditional(request, currentUser, pages, queries.freshness(), "list|" + filter + "|" + err,
                 MediaType.TEXT_HTML + ";charset=UTF-8",
                 () -> Templates.list(filter, queries.search(filter), queries.facets(), List.of(BillStatus.values()), err)
                         .data("navSection", "bills"));
@@ -93,11 +95,10 @@ public class BillResource {
     @GET
     @Path("feed.atom")
     @Produces(ATOM)
-    @Transactional
     public Response allFeed(@Context Request request, @Context UriInfo uri) {
         BillQueries.Freshness fresh = queries.freshness();
         String base = base(uri);
-        return HttpCaching.conditional(request, currentUser, fresh, "feed-all", ATOM, () -> {
+        return HttpCaching.conditional(request, currentUser, pages, fresh, "feed-all|" + base, ATOM, () -> {
             List<FeedEntry> entries = queries.recentActions(50).stream().map(a -> entry(base, a.bill, a)).toList();
             return Templates.feed("tag:export-portal.example,2026:bills", "Actions on tracked bills in Congress",
                     base + "/bills/feed.atom", base + "/bills", atomTime(fresh.changedAt()), entries);
@@ -107,26 +108,26 @@ public class BillResource {
     @GET
     @Path("{congress}/{type}/{number}")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response bill(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request) {
         BillQueries.Freshness fresh = queries.freshness();
-        Bill b = trackedBill(congress, type, number);
-        // the page also shows members and related bills, so any change in the tracker is a new version
-        return HttpCaching.conditional(request, currentUser, fresh, "bill|" + b.id, MediaType.TEXT_HTML + ";charset=UTF-8",
-                () -> Templates.bill(view(b)).data("navSection", "bills"));
+        // the page also shows members and related bills, so any change in the tracker is a new version; the bill is
+        // looked up only when the page is rendered (a 404 is never kept: the version changes when a bill is tracked)
+        return HttpCaching.conditional(request, currentUser, pages, fresh, "bill|" + congress + "/" + BillNumbers.normaliseType(type) + "/" + number,
+                MediaType.TEXT_HTML + ";charset=UTF-8",
+                () -> Templates.bill(view(trackedBill(congress, type, number))).data("navSection", "bills"));
     }
 
     @GET
     @Path("{congress}/{type}/{number}/feed.atom")
     @Produces(ATOM)
-    @Transactional
     public Response billFeed(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request, @Context UriInfo uri) {
         BillQueries.Freshness fresh = queries.freshness();
-        Bill b = trackedBill(congress, type, number);
         String base = base(uri);
-        return HttpCaching.conditional(request, currentUser, fresh, "feed|" + b.id, ATOM, () -> {
+        return HttpCaching.conditional(request, currentUser, pages, fresh,
+                "feed|" + congress + "/" + BillNumbers.normaliseType(type) + "/" + number + "|" + base, ATOM, () -> {
+            Bill b = trackedBill(congress, type, number);
             List<BillAction> actions = BillAction.find("bill = ?1 order by actionDate desc, actionTime desc nulls last, id asc", b).page(0, 100).list();
             List<FeedEntry> entries = actions.stream().map(a -> entry(base, b, a)).toList();
             return Templates.feed("tag:export-portal.example,2026:bills/" + b.congress + "/" + b.billType + "/" + b.number,

@@ -19,7 +19,8 @@ import gov.exports.portal.account.CurrentUser;
  * is derived from the tracker version (table tracker_version, raised by triggers on every committed change to bills,
  * members and committees), the page variant and the viewer, so every instance behind the load balancer gives the same
  * ETag for the same data, and an edit or import through any instance changes it. Revalidation costs one query and no
- * rendering. Nothing is cached in memory.
+ * rendering. Anonymous pages are also kept rendered per instance ({@link RenderedPages}), for the version they show only,
+ * so a full answer to an anonymous visitor costs the same one query while the tracker does not change.
  * <p>
  * Anonymous answers are {@code public, max-age=0, must-revalidate}: browsers and shared caches may keep them but must
  * ask again before each use, so nobody is shown a bill older than the last commit. A signed-in viewer's pages (their
@@ -34,8 +35,13 @@ final class HttpCaching {
     private HttpCaching() {
     }
 
-    static Response conditional(Request request, CurrentUser user, BillQueries.Freshness freshness, String variant, String mediaType,
-            Supplier<Object> body) {
+    /**
+     * @param variant which page (and query) this is, everything the anonymous page depends on besides the tracker data:
+     *        part of the ETag and the key of the rendered page
+     * @param body renders the page; not called for a 304 or when the rendered page for this version is kept
+     */
+    static Response conditional(Request request, CurrentUser user, RenderedPages pages, BillQueries.Freshness freshness, String variant,
+            String mediaType, Supplier<Object> body) {
         Date lm = Date.from(freshness.changedAt().truncatedTo(ChronoUnit.SECONDS));
         String who = user.isAuthenticated() ? user.subject() + "|" + user.rolesText() : "anonymous";
         EntityTag etag = new EntityTag(hash(variant + "|v" + freshness.version() + "|" + who), true);
@@ -44,10 +50,19 @@ final class HttpCaching {
         if (notModified != null) {
             return notModified.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
         }
-        Object entity = body.get();
-        // rendered here, inside the caller's transaction, so lazy associations can still load
-        if (entity instanceof io.quarkus.qute.TemplateInstance t) {
-            entity = t.render();
+        RenderedPages.Page kept = user.isAuthenticated() ? null : pages.get(variant, freshness.version());
+        Object entity;
+        if (kept != null) {
+            entity = kept.body();
+        } else {
+            // loaded and rendered in one transaction, so lazy associations can still load; a kept page needs none
+            entity = QuarkusTx.read(() -> {
+                Object e = body.get();
+                return e instanceof io.quarkus.qute.TemplateInstance t ? t.render() : e;
+            });
+            if (!user.isAuthenticated() && entity instanceof String s) {
+                pages.put(variant, new RenderedPages.Page(freshness.version(), s));
+            }
         }
         return Response.ok(entity, mediaType).tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
     }

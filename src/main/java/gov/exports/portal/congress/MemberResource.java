@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -38,20 +37,22 @@ public class MemberResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RenderedPages pages;
+
     @GET
     @Path("{bioguide}")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response member(@PathParam("bioguide") String bioguide, @Context Request request) {
         if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
             throw new NotFoundException();
         }
         BillQueries.Freshness fresh = queries.freshness();
-        Member m = Member.findById(bioguide);
-        if (m == null) {
-            throw new NotFoundException();
-        }
-        return HttpCaching.conditional(request, currentUser, fresh, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+        return HttpCaching.conditional(request, currentUser, pages, fresh, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+            Member m = Member.findById(bioguide);
+            if (m == null) {
+                throw new NotFoundException();
+            }
             List<CommitteeSeat> seatRows = CommitteeSeat.list("bioguideId", bioguide);
             java.util.Map<String, Committee> committees = seatRows.isEmpty() ? java.util.Map.of()
                     : Committee.<Committee> list("code in ?1", seatRows.stream().map(s -> s.committeeCode).toList()).stream()

@@ -27,6 +27,19 @@ public interface PortalConfig {
     @WithDefault("5s")
     String signInProbeEvery();
 
+    /** Rendered public tracker pages kept per instance for anonymous visitors (congress/RenderedPages). */
+    TrackerPages trackerPages();
+
+    interface TrackerPages {
+        /** Most pages kept (bill pages, list pages per query, member pages, feeds). */
+        @WithDefault("2000")
+        int maxEntries();
+
+        /** Most heap the kept pages may hold on one instance. */
+        @WithDefault("32M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+    }
+
     interface Keycloak {
         /** Base URL of Keycloak, e.g. http://127.0.0.1:8180 */
         String url();

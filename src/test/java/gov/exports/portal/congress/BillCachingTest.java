@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,12 @@ class BillCachingTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Inject
+    RenderedPages pages;
 
     static String etag(String path) {
         Response r = given().get(path);
@@ -101,5 +111,59 @@ class BillCachingTest {
         assertEquals(200, r.statusCode());
         assertEquals("private, no-cache", r.header("Cache-Control"));
         assertNotEquals(etag("/bills/119/s/3374"), r.header("ETag"), "a signed-in page is another representation");
+    }
+
+    /** The rendered page is kept for anonymous visitors, checked against the database's version on every request. */
+    @Test
+    void anonymousPagesAreRenderedOnceAndNeverStale() {
+        String bill = "/bills/119/s/7226";
+        importBill(7226);
+        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
+        String first = given().get(bill).then().statusCode(200).extract().asString();
+        long renders = pages.renders();
+        stats.clear();
+        Response second = given().get(bill);
+        assertEquals(200, second.statusCode());
+        assertEquals(first, second.asString(), "the same page");
+        // the tracker version is read with plain JDBC: no Hibernate statement, no transaction, no rendering
+        assertEquals(0, stats.getPrepareStatementCount(), "nothing but the tracker version is read");
+        assertEquals(0, stats.getTransactionCount(), "no transaction");
+        assertEquals(renders, pages.renders(), "not rendered again");
+        assertEquals("public, max-age=0, must-revalidate", second.header("Cache-Control"));
+        assertEquals(304, revalidate(bill, second.header("ETag")));
+
+        // another spelling of the same list query is the same kept page
+        given().get("/bills?congress=119&sort=latest").then().statusCode(200);
+        long listRenders = pages.renders();
+        given().get("/bills?sort=latest&congress=119&page=").then().statusCode(200);
+        assertEquals(listRenders, pages.renders());
+
+        // an editor's curation through the form: the next anonymous visitor sees it
+        PortalSession editor = PortalSession.of("editor");
+        String form = editor.given().get("/tracker/bills/119/s/7226").then().statusCode(200).extract().asString();
+        String version = form.split("name=\"version\" value=\"", 2)[1].split("\"", 2)[0];
+        editor.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", editor.csrfToken())
+                .formParam("version", version).formParam("tracked", "true").formParam("topics", "Chip exports")
+                .formParam("countries", "China").formParam("otherCountries", "")
+                .formParam("plainSummary", "Kept-page test: written after the page was kept.").post("/tracker/bills/119/s/7226")
+                .then().statusCode(303);
+        assertTrue(given().get(bill).asString().contains("Kept-page test: written after the page was kept."), "no stale page");
+
+        // a change committed elsewhere (another instance, a script)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE bill SET title_short = 'Renamed behind the cache' WHERE congress = 119 AND bill_type = 's' AND number = 7226")
+                .executeUpdate());
+        assertTrue(given().get(bill).asString().contains("Renamed behind the cache"), "no stale page");
+
+        // an untracked bill is gone at once, though its page was kept
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE bill SET tracked = false WHERE congress = 119 AND bill_type = 's' AND number = 7226").executeUpdate());
+        assertEquals(404, given().get(bill).statusCode());
+
+        // signed-in viewers never get the anonymous page
+        long hits = pages.hits();
+        String editorList = editor.given().get("/bills").then().statusCode(200).extract().asString();
+        assertTrue(editorList.contains("Sign out"), "the editor's own page");
+        assertEquals(hits, pages.hits());
     }
 }
