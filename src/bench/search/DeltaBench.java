@@ -41,7 +41,7 @@ public class DeltaBench {
             try (Statement st = scratch.createStatement()) {
                 st.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
                 st.execute("DROP TABLE IF EXISTS screening_party_key, screening_entry");
-                // as V71
+                // as V78
                 st.execute("""
                         CREATE TABLE screening_party_key (subject_type text NOT NULL, subject_id bigint NOT NULL,
                           fingerprint char(64) NOT NULL, name_key text NOT NULL, core_key text,
