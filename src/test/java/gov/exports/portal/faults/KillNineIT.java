@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -47,17 +46,8 @@ class KillNineIT {
     void aPortalKilledMidTransactionKeepsEveryInvariantAndEveryAcknowledgedWrite() throws Exception {
         String db = System.getProperty("kill9.db", "portal_kill9");
         int port = Integer.getInteger("kill9.port", 8098);
-        PortalProcess.recreateDatabase(db);
-        portal = new PortalProcess("kill9-portal", port, db, List.of("-Xmx384m"));
-        System.setProperty("portal.base-url", portal.baseUrl());
-        portal.start();
-        Supplier<Connection> jdbc = () -> {
-            try {
-                return portal.jdbc();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        portal = PortalProcess.startFresh("kill9-portal", port, db, "384m");
+        Supplier<Connection> jdbc = portal.connections();
         PortalTraffic traffic = new PortalTraffic(jdbc);
         PortalSession officer = PortalTraffic.signIn("officer");
         PortalSession senior = PortalTraffic.signIn("senior");

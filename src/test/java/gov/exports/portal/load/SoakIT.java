@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +53,8 @@ class SoakIT {
         double minutes = Double.parseDouble(System.getProperty("soak.minutes", "20"));
         String db = System.getProperty("soak.db", "portal_soak");
         int port = Integer.getInteger("soak.port", 8099);
-        PortalProcess.recreateDatabase(db);
-        portal = new PortalProcess("soak-portal", port, db, List.of("-Xmx512m"));
-        System.setProperty("portal.base-url", portal.baseUrl());
-        portal.start();
-        Supplier<Connection> jdbc = () -> {
-            try {
-                return portal.jdbc();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        portal = PortalProcess.startFresh("soak-portal", port, db, "512m");
+        Supplier<Connection> jdbc = portal.connections();
         PortalTraffic traffic = new PortalTraffic(jdbc);
         PortalSession officer = PortalTraffic.signIn("officer");
         PortalSession senior = PortalTraffic.signIn("senior");

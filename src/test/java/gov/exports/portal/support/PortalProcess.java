@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +65,30 @@ public final class PortalProcess {
 
     public Connection jdbc() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, System.getProperty("user.name"), "");
+    }
+
+    /** {@link #jdbc()} for code that takes a connection supplier (PortalTraffic, PortalInvariants). */
+    public Supplier<Connection> connections() {
+        return () -> {
+            try {
+                return jdbc();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /**
+     * A portal on an empty database of its own, started and ready, that REST Assured sessions (PortalSession) talk to:
+     * the set-up of the tests that drive the packaged portal as a process (kill -9, soak).
+     */
+    public static PortalProcess startFresh(String name, int port, String database, String maxHeap)
+            throws IOException, InterruptedException {
+        recreateDatabase(database);
+        PortalProcess portal = new PortalProcess(name, port, database, List.of("-Xmx" + maxHeap));
+        System.setProperty("portal.base-url", portal.baseUrl());
+        portal.start();
+        return portal;
     }
 
     /** Starts the portal and waits until it is ready (migrations and demo data done). */
