@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -15,7 +17,7 @@ import io.quarkus.test.junit.QuarkusMock;
 
 /**
  * congress.gov for one test: a local HTTP server answering for bill 117 H.R. {@code number} with the recorded responses of
- * H.R. 21 (../shared/data/congress/api-v3) renumbered, so the test owns its bill. {@link #useForTrackerRefresh} makes the
+ * H.R. 21 (../shared/data/congress/api-v3) renumbered, so the test owns its bill; no network. {@link #useForTrackerRefresh} makes the
  * portal's "refresh from congress.gov" button fetch from it for the rest of the current test, as if an API key were set.
  */
 public final class CongressApiStub implements AutoCloseable {
@@ -24,6 +26,7 @@ public final class CongressApiStub implements AutoCloseable {
 
     private final HttpServer server;
     private final int number;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
 
     private CongressApiStub(int number) throws IOException {
         this.number = number;
@@ -33,11 +36,14 @@ public final class CongressApiStub implements AutoCloseable {
             String own = "/v3/bill/117/hr/" + number;
             Path file = SharedSamples.dir().resolve("api-v3").resolve("bill_117_hr_21" + path.substring(Math.min(path.length(),
                     own.length())).replace('/', '_') + ".json");
-            boolean ours = (path.equals(own) || path.startsWith(own + "/")) && KEY.equals(exchange.getRequestHeaders().getFirst("X-Api-Key"))
-                    && Files.exists(file);
-            byte[] body = ours ? renumbered(Files.readString(file)).getBytes() : "{\"error\":\"not found\"}".getBytes();
+            String key = exchange.getRequestHeaders().getFirst("X-Api-Key");
+            requests.add(path + " key=" + key + " query=" + exchange.getRequestURI().getRawQuery());
+            boolean authorised = KEY.equals(key);
+            boolean ours = (path.equals(own) || path.startsWith(own + "/")) && Files.exists(file);
+            byte[] body = !authorised ? "{\"error\":\"API_KEY_INVALID\"}".getBytes()
+                    : ours ? renumbered(Files.readString(file)).getBytes() : "{\"error\":\"not found\"}".getBytes();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(ours ? 200 : 404, body.length);
+            exchange.sendResponseHeaders(!authorised ? 403 : ours ? 200 : 404, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -65,7 +71,17 @@ public final class CongressApiStub implements AutoCloseable {
     }
 
     public CongressApiClient client() {
-        return new CongressApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/v3", KEY, Duration.ofSeconds(10), 3);
+        return client(KEY);
+    }
+
+    /** A client sending {@code key} (the stub answers 403 to any other than {@link #KEY}, as api.data.gov does). */
+    public CongressApiClient client(String key) {
+        return new CongressApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/v3", key, Duration.ofSeconds(10), 3);
+    }
+
+    /** Every request so far: "path key=... query=...". */
+    public List<String> requests() {
+        return List.copyOf(requests);
     }
 
     /**
