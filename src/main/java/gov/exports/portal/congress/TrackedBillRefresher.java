@@ -66,6 +66,11 @@ public class TrackedBillRefresher {
                 RETURNING job""").setParameter("s", seconds * 0.9).getResultList().isEmpty());
     }
 
+    /** Whether congress.gov can be asked at all (an API key is configured). */
+    public boolean configured() {
+        return config.apiKey().isPresent();
+    }
+
     public CongressApiClient client() {
         return new CongressApiClient(config.baseUrl(), config.apiKey().orElse(""), config.timeout(), config.maxPages());
     }

@@ -200,7 +200,7 @@ public class TrackerEditorResource {
     @Path("bills/{congress}/{type}/{number}/refresh")
     public Response refresh(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number) {
         Bill b = QuarkusTx.read(() -> anyBill(congress, type, number));
-        if (apiConfig.apiKey().isEmpty()) {
+        if (!refresher.configured()) {
             throw new gov.exports.portal.web.PortalConflictException("No congress.gov API key is configured "
                     + "(PORTAL_CONGRESS_API_KEY), so bills cannot be refreshed from congress.gov. Upload a file instead.");
         }

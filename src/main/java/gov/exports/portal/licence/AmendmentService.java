@@ -272,8 +272,20 @@ public class AmendmentService {
                 "Your request to amend export licence " + l.number + " has been " + (approve ? "approved" : "refused") + ". Reasons: "
                         + a.recommendationReasons,
                 "/licences/" + l.id + "/amendments");
-        audit.record(approve ? "licence.amended" : "licence.amendment.refused", "licence", l.id, before,
-                approve ? fields(l) : AuditLog.state("amendment", a.id, "status", "REFUSED"));
+        if (approve) {
+            // the licence as it was and as it is now, and the amendment that changed it
+            LinkedHashMap<String, Object> was = new LinkedHashMap<>(before);
+            was.put("amendment", a.id);
+            LinkedHashMap<String, Object> now = new LinkedHashMap<>(fields(l));
+            now.put("amendment", a.id);
+            now.put("status", a.status.name());
+            audit.record("licence.amended", "licence", l.id, was, now);
+        } else {
+            // the licence does not change: the record is about the amendment
+            audit.record("licence.amendment.refused", "licence", l.id, AuditLog.state("amendment", a.id, "status", "RECOMMENDED",
+                    "recommendation", a.recommendation), AuditLog.state("amendment", a.id, "status", a.status.name(), "reasons",
+                    a.recommendationReasons));
+        }
         return a;
     }
 

@@ -72,12 +72,14 @@ public class ShipmentService {
         if (errors.isAny()) {
             throw new FormValidationException(errors);
         }
+        Object balanceBefore = balance(p.line);
         refuseOverdraw(p, errors);
         Shipment s = entry(licence, p, Shipment.Kind.REPORT, null, null, certificate.fileName(), pdf, p.quantity, p.value);
         BalanceChange change = settle(licence);
-        audit.record("licence.shipment.reported", "licence", licence.id, change.before(), AuditLog.state("shipment", s.id, "line",
-                p.line.id, "shippedOn", p.shippedOn, "quantity", p.quantity, "valueUsd", p.value, "consignee", p.consignee,
-                "carrierReference", p.carrier, "status", licence.status.name()));
+        audit.record("licence.shipment.reported", "licence", licence.id, AuditLog.state("status", change.before(), "balance",
+                balanceBefore), AuditLog.state("shipment", s.id, "line", p.line.id, "shippedOn", p.shippedOn, "quantity", p.quantity,
+                "valueUsd", p.value, "consignee", p.consignee, "carrierReference", p.carrier, "status", licence.status.name(), "balance",
+                balance(p.line)));
         return s;
     }
 
@@ -101,6 +103,7 @@ public class ShipmentService {
             throw new FormValidationException(errors);
         }
         LicenceLine originalLine = LicenceLine.findById(original.licenceLineId);
+        Object balanceBefore = balance(originalLine);
         originalLine.remainingQuantity += original.quantity;
         originalLine.remainingValueUsd = originalLine.remainingValueUsd.add(original.valueUsd);
         Parsed replacement = new Parsed(originalLine, p.shippedOn, p.quantity, p.value, p.consignee, p.carrier);
@@ -113,10 +116,11 @@ public class ShipmentService {
         settle(licence);
         audit.record("licence.shipment.corrected", "licence", licence.id,
                 AuditLog.state("shipment", original.id, "shippedOn", original.shippedOn, "quantity", original.quantity, "valueUsd",
-                        original.valueUsd, "consignee", original.consignee, "carrierReference", original.carrierReference),
+                        original.valueUsd, "consignee", original.consignee, "carrierReference", original.carrierReference, "balance",
+                        balanceBefore),
                 AuditLog.state("reversal", reversal.id, "replacement", s.id, "shippedOn", p.shippedOn, "quantity", p.quantity,
                         "valueUsd", p.value, "consignee", p.consignee, "carrierReference", p.carrier, "reason", reason, "status",
-                        licence.status.name()));
+                        licence.status.name(), "balance", balance(originalLine)));
         return s;
     }
 
@@ -213,7 +217,13 @@ public class ShipmentService {
         return s;
     }
 
-    record BalanceChange(Object before) {
+    /** The licence's status before a shipment entry settled it. */
+    record BalanceChange(String before) {
+    }
+
+    /** What remains on a licence line, for the audit record's before and after. */
+    static java.util.Map<String, Object> balance(LicenceLine line) {
+        return AuditLog.state("line", line.id, "remainingQuantity", line.remainingQuantity, "remainingValueUsd", line.remainingValueUsd);
     }
 
     /** EXHAUSTED when no line has anything left; back to ACTIVE when a correction frees some balance. */
@@ -227,7 +237,7 @@ public class ShipmentService {
             licence.status = LicenceStatus.ACTIVE;
         }
         em.flush();
-        return new BalanceChange(AuditLog.state("status", before));
+        return new BalanceChange(before);
     }
 
     /** The certificate of an entry the caller may see. */

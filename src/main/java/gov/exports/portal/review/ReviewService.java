@@ -215,7 +215,7 @@ public class ReviewService {
         n.body = body;
         n.persist();
         em.flush();
-        audit.record("review.note.added", "application", app.id, null, AuditLog.state("note", n.id));
+        audit.record("review.note.added", "application", app.id, null, AuditLog.state("note", n.id, "body", n.body));
         return n;
     }
 
@@ -253,7 +253,7 @@ public class ReviewService {
                         + "\n\nThe review clock is paused until you answer.",
                 "/applications/" + l.app.id + "/information-requests/" + r.id);
         audit.record("review.information.requested", "application", l.app.id, AuditLog.state("status", from.name()),
-                AuditLog.state("status", l.app.status.name(), "request", r.id, "dueOn", due));
+                AuditLog.state("status", l.app.status.name(), "request", r.id, "question", question, "dueOn", due));
         return r;
     }
 
@@ -315,7 +315,9 @@ public class ReviewService {
             }
         }
         audit.record("review.information.answered", "application", app.id, AuditLog.state("status", from.name()),
-                AuditLog.state("status", app.status.name(), "request", r.id, "documents", files.size()));
+                AuditLog.state("status", app.status.name(), "request", r.id, "answer", answer, "documents", files.size(), "files",
+                        files.stream().map(u -> AuditLog.state("fileName", fileName(u.fileName()), "sha256",
+                                gov.exports.portal.web.PdfFiles.sha256(u.content()))).toList()));
     }
 
     // ---- recommendation and countersignature ----------------------------------------------------------------

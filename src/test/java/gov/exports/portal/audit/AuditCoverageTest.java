@@ -1,7 +1,6 @@
 package gov.exports.portal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,117 +8,153 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-import gov.exports.portal.support.PortalSession;
-import gov.exports.portal.support.PortalTraffic;
+import gov.exports.portal.application.ReviewFixtures;
+import gov.exports.portal.congress.TrackedBillRefresher;
+import gov.exports.portal.licence.LicenceFixtures;
+import gov.exports.portal.screening.ScreeningService;
+import gov.exports.portal.support.PortalRoutes;
+import gov.exports.portal.support.RouterCapture;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every state-changing route leaves an audit record. The first test pins, for every POST route of the authorization
- * expectation files, the audit action(s) it must write (a new form route without one fails the build) and checks that the
- * code writes each of them. The second performs the actions a vendor, officers, an editor and an admin take through the
- * real forms and finds each one's record: who (the signed-in user), what (action, target) and the state before/after.
+ * Every state-changing action leaves an audit record. {@link #ACTIONS} names, for every state-changing route the running
+ * portal exposes (POST, PUT, DELETE, PATCH, found the way the authorization matrix finds routes), the audit action(s) it
+ * writes. Each area's test then performs its routes over HTTP as the users who use them (signed-in form sessions with their
+ * CSRF tokens, the JSON API with a bearer token) and checks each record: who, when, what (action and object id) and the
+ * state before and after. The last test proves that the routes performed are exactly the state-changing routes, so a new
+ * route without an audit check fails the build.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditCoverageTest {
 
-    /** POST route → the audit action(s) it writes ("|" between alternatives); NONE for the one route exempt and why. */
+    /** Route (METHOD path) → the audit action(s) it writes ("|" between alternatives); NONE for the one route exempt, and why. */
     static final Map<String, String> ACTIONS = new LinkedHashMap<>();
     static {
-        ACTIONS.put("/applications", "application.created");
-        ACTIONS.put("/applications/{id}/copy", "application.copied");
-        ACTIONS.put("/applications/{id}/delete", "application.deleted");
-        ACTIONS.put("/applications/{id}/products", "application.line.added");
-        ACTIONS.put("/applications/{id}/products/{lineId}/remove", "application.line.removed");
-        ACTIONS.put("/applications/{id}/parties/{role}", "application.party.saved");
-        ACTIONS.put("/applications/{id}/intermediaries", "application.intermediaries.confirmed|application.party.saved");
-        ACTIONS.put("/applications/{id}/intermediaries/{partyId}/remove", "application.party.removed");
-        ACTIONS.put("/applications/{id}/end-use", "application.end-use.saved");
-        ACTIONS.put("/applications/{id}/certifications", "application.certifications.saved");
-        ACTIONS.put("/applications/{id}/documents", "application.document.added");
-        ACTIONS.put("/applications/{id}/documents/{documentId}/remove", "application.document.removed");
-        ACTIONS.put("/applications/{id}/submit", "application.submitted");
-        ACTIONS.put("/applications/{id}/withdraw", "application.withdrawn");
-        ACTIONS.put("/applications/{id}/information-requests/{requestId}/answer", "review.information.answered");
-        ACTIONS.put("/officer/applications/{id}/messages", "application.message.sent");
-        ACTIONS.put("/review/cases/{id}/take", "review.taken");
-        ACTIONS.put("/review/cases/{id}/assign", "review.assigned|review.reassigned");
-        ACTIONS.put("/review/cases/{id}/notes", "review.note.added");
-        ACTIONS.put("/review/cases/{id}/messages", "application.message.sent");
-        ACTIONS.put("/review/cases/{id}/information-requests", "review.information.requested");
-        ACTIONS.put("/review/cases/{id}/recommendation", "review.recommended");
-        ACTIONS.put("/review/cases/{id}/countersignature", "review.countersigned|review.sent.back");
-        ACTIONS.put("/review/cases/{id}/licence", "licence.issued");
-        ACTIONS.put("/licences/{id}/shipments", "licence.shipment.reported");
-        ACTIONS.put("/licences/{id}/shipments/{shipmentId}/correction", "licence.shipment.corrected");
-        ACTIONS.put("/licences/{id}/status", "licence.suspended|licence.reinstated|licence.revoked");
-        ACTIONS.put("/licences/{id}/amendments", "licence.amendment.requested");
-        ACTIONS.put("/licences/{id}/amendments/{amendmentId}/recommendation", "licence.amendment.recommended");
-        ACTIONS.put("/licences/{id}/amendments/{amendmentId}/countersignature", "licence.amended|licence.amendment.refused|licence.amendment.sent-back");
-        // the request queues a job (audited); the worker then writes licence.suspended per licence
-        ACTIONS.put("/licences/policy-events/{kind}/{id}/suspension", "licence.bulk-suspension.requested");
-        ACTIONS.put("/licences/shipment-ratio/us-shipments", "licence.us-shipments.declared|licence.us-shipments.corrected");
-        ACTIONS.put("/revenue/statements/{organisationId}/{quarter}/payment", "revenue.statement.paid");
-        ACTIONS.put("/products", "product.created");
-        ACTIONS.put("/products/{id}", "product.updated");
-        ACTIONS.put("/customers", "customer.created");
-        ACTIONS.put("/customers/{id}", "customer.updated");
-        ACTIONS.put("/organisation", "organisation.updated");
-        ACTIONS.put("/organisation/members", "membership.created");
-        ACTIONS.put("/organisation/members/{id}/active", "membership.deactivated|membership.reactivated");
-        ACTIONS.put("/policy/drafts", "policy.draft.created");
-        ACTIONS.put("/policy/drafts/{id}/publish", "policy.version.published");
-        ACTIONS.put("/policy/drafts/{id}/discard", "policy.draft.discarded");
-        ACTIONS.put("/tracker/imports", "bill-import.recorded|bill-import.refused");
-        ACTIONS.put("/api/tracker/imports", "bill-import.recorded|bill-import.refused");
-        ACTIONS.put("/tracker/bills/{congress}/{type}/{number}", "bill.curated");
-        ACTIONS.put("/tracker/bills/{congress}/{type}/{number}/tracking", "bill.tracked|bill.untracked");
-        ACTIONS.put("/tracker/bills/{congress}/{type}/{number}/refresh", "bill.updated|bill-import.recorded|bill-import.refused");
-        ACTIONS.put("/tracker/bills/{congress}/{type}/{number}/policy", "bill.policy-linked");
-        ACTIONS.put("/screening/hits/{id}/disposition", "screening.hit.dispositioned");
-        ACTIONS.put("/screening/import", "screening.list.import-requested");
-        ACTIONS.put("/screening/entries", "screening.entry.added");
-        ACTIONS.put("/screening/entries/{id}/retire", "screening.entry.retired");
-        ACTIONS.put("/admin/audit/verify", "audit.verified");
+        // a vendor's draft and submission (AuditCoverageApplications)
+        ACTIONS.put("POST /applications", "application.created");
+        ACTIONS.put("POST /applications/{id}/copy", "application.copied");
+        ACTIONS.put("POST /applications/{id}/delete", "application.deleted");
+        ACTIONS.put("POST /applications/{id}/products", "application.line.added");
+        ACTIONS.put("POST /applications/{id}/products/{lineId}/remove", "application.line.removed");
+        ACTIONS.put("POST /applications/{id}/parties/{role}", "application.party.saved");
+        ACTIONS.put("POST /applications/{id}/intermediaries", "application.intermediaries.confirmed|application.party.saved");
+        ACTIONS.put("POST /applications/{id}/intermediaries/{partyId}/remove", "application.party.removed");
+        ACTIONS.put("POST /applications/{id}/end-use", "application.end-use.saved");
+        ACTIONS.put("POST /applications/{id}/certifications", "application.certifications.saved");
+        ACTIONS.put("POST /applications/{id}/documents", "application.document.added");
+        ACTIONS.put("POST /applications/{id}/documents/{documentId}/remove", "application.document.removed");
+        ACTIONS.put("POST /applications/{id}/submit", "application.submitted");
+        ACTIONS.put("POST /applications/{id}/withdraw", "application.withdrawn");
+        ACTIONS.put("POST /officer/applications/{id}/messages", "application.message.sent");
+        // the review (AuditCoverageReview)
+        ACTIONS.put("POST /review/cases/{id}/take", "review.taken");
+        ACTIONS.put("POST /review/cases/{id}/assign", "review.assigned|review.reassigned");
+        ACTIONS.put("POST /review/cases/{id}/notes", "review.note.added");
+        ACTIONS.put("POST /review/cases/{id}/messages", "application.message.sent");
+        ACTIONS.put("POST /review/cases/{id}/information-requests", "review.information.requested");
+        ACTIONS.put("POST /applications/{id}/information-requests/{requestId}/answer", "review.information.answered");
+        ACTIONS.put("POST /review/cases/{id}/recommendation", "review.recommended");
+        ACTIONS.put("POST /review/cases/{id}/countersignature", "review.countersigned|review.sent.back");
+        ACTIONS.put("POST /review/cases/{id}/licence", "licence.issued");
+        // after the licence (AuditCoverageAftercare)
+        ACTIONS.put("POST /licences/{id}/shipments", "licence.shipment.reported");
+        ACTIONS.put("POST /licences/{id}/shipments/{shipmentId}/correction", "licence.shipment.corrected");
+        ACTIONS.put("POST /licences/{id}/status", "licence.suspended|licence.reinstated|licence.revoked");
+        ACTIONS.put("POST /licences/{id}/amendments", "licence.amendment.requested");
+        ACTIONS.put("POST /licences/{id}/amendments/{amendmentId}/recommendation", "licence.amendment.recommended");
+        ACTIONS.put("POST /licences/{id}/amendments/{amendmentId}/countersignature",
+                "licence.amended|licence.amendment.refused|licence.amendment.sent-back");
+        ACTIONS.put("POST /licences/shipment-ratio/us-shipments", "licence.us-shipments.declared|licence.us-shipments.corrected");
+        ACTIONS.put("POST /revenue/statements/{organisationId}/{quarter}/payment", "revenue.statement.paid");
+        // reference data, policy, the bill tracker and policy events (AuditCoverageReferenceData, AuditCoverageTracker)
+        ACTIONS.put("POST /products", "product.created");
+        ACTIONS.put("POST /products/{id}", "product.updated");
+        ACTIONS.put("POST /customers", "customer.created");
+        ACTIONS.put("POST /customers/{id}", "customer.updated");
+        ACTIONS.put("POST /policy/drafts", "policy.draft.created");
+        ACTIONS.put("POST /policy/drafts/{id}/publish", "policy.version.published");
+        ACTIONS.put("POST /policy/drafts/{id}/discard", "policy.draft.discarded");
+        ACTIONS.put("POST /tracker/imports", "bill-import.recorded|bill-import.refused");
+        ACTIONS.put("POST /api/tracker/imports", "bill-import.recorded|bill-import.refused");
+        ACTIONS.put("POST /tracker/bills/{congress}/{type}/{number}", "bill.curated");
+        ACTIONS.put("POST /tracker/bills/{congress}/{type}/{number}/tracking", "bill.tracked|bill.untracked");
+        ACTIONS.put("POST /tracker/bills/{congress}/{type}/{number}/refresh", "bill-import.recorded|bill-import.refused");
+        ACTIONS.put("POST /tracker/bills/{congress}/{type}/{number}/policy", "bill.policy-linked");
+        // the request queues a job (audited as the senior officer's); the worker then writes licence.suspended per licence
+        ACTIONS.put("POST /licences/policy-events/{kind}/{id}/suspension", "licence.bulk-suspension.requested");
+        // organisations, members, administration (AuditCoverageAccounts)
+        ACTIONS.put("POST /organisation", "organisation.updated");
+        ACTIONS.put("POST /organisation/members", "membership.created");
+        ACTIONS.put("POST /organisation/members/{id}/active", "membership.deactivated|membership.reactivated");
+        ACTIONS.put("POST /admin/audit/verify", "audit.verified");
         // marks the user's own notifications as read: no application, licence, customer, list or bill changes
-        ACTIONS.put("/notifications/read", "NONE");
+        ACTIONS.put("POST /notifications/read", "NONE");
+        // denied-party screening (AuditCoverageScreening)
+        ACTIONS.put("POST /screening/hits/{id}/disposition", "screening.hit.dispositioned");
+        ACTIONS.put("POST /screening/import", "screening.list.import-requested");
+        ACTIONS.put("POST /screening/entries", "screening.entry.added");
+        ACTIONS.put("POST /screening/entries/{id}/retire", "screening.entry.retired");
     }
+
+    /** Shared by the area tests of one run (JUnit makes a test instance per method). */
+    static AuditProbe probe;
 
     @Inject
     DataSource dataSource;
 
-    static List<String> postRoutes() throws IOException {
-        List<String> routes = new ArrayList<>();
-        for (String file : List.of("aftercare", "applications", "congress", "foundation", "review", "screening")) {
-            try (InputStream in = AuditCoverageTest.class.getResourceAsStream("/authz/" + file + ".tsv")) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    String[] cols = line.strip().split("\\s+");
-                    if (cols.length > 1 && cols[0].equals("POST")) {
-                        routes.add(cols[1]);
-                    }
-                }
-            }
+    @Inject
+    RouterCapture router;
+
+    @Inject
+    ReviewFixtures reviews;
+
+    @Inject
+    LicenceFixtures licences;
+
+    @Inject
+    ScreeningService screening;
+
+    @Inject
+    TrackedBillRefresher refresher;
+
+    AuditProbe probe() {
+        if (probe == null) {
+            probe = new AuditProbe(dataSource, ACTIONS);
         }
-        return routes;
+        return probe;
+    }
+
+    /** The state-changing routes of the running portal, as METHOD path. */
+    Set<String> stateChangingRoutes() {
+        return PortalRoutes.discover(router).stream().filter(PortalRoutes.Route::changesState).map(PortalRoutes.Route::toString)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
+    @Order(1)
     void everyStateChangingRouteNamesTheAuditActionsItWritesAndTheCodeWritesThem() throws IOException {
-        assertEquals(new TreeSet<>(postRoutes()), new TreeSet<>(ACTIONS.keySet()), "POST routes in authz/*.tsv and audit actions here");
+        assertEquals(stateChangingRoutes(), new TreeSet<>(ACTIONS.keySet()), "state-changing routes of the portal and audit actions here");
+        assertEquals(new TreeSet<>(authzStateChangingRoutes()), new TreeSet<>(ACTIONS.keySet()),
+                "state-changing routes in authz/*.tsv and audit actions here");
         StringBuilder code = new StringBuilder();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -135,134 +170,71 @@ class AuditCoverageTest {
         }
     }
 
-    record Audit(String action, String actorSubject, String actorName, String targetType, String targetId, String before, String after) {
-    }
-
-    List<Audit> since(long id) throws SQLException {
-        List<Audit> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); var st = c.prepareStatement("SELECT action, actor_subject, actor_name, target_type, "
-                + "target_id, before_state::text, after_state::text FROM audit_record WHERE id > ? ORDER BY id")) {
-            st.setLong(1, id);
-            try (var rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Audit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7)));
+    static List<String> authzStateChangingRoutes() throws IOException {
+        List<String> routes = new ArrayList<>();
+        for (String file : List.of("aftercare", "applications", "congress", "foundation", "review", "screening")) {
+            try (InputStream in = AuditCoverageTest.class.getResourceAsStream("/authz/" + file + ".tsv")) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String[] cols = line.strip().split("\\s+");
+                    if (cols.length > 1 && !cols[0].startsWith("#") && new PortalRoutes.Route(cols[0], cols[1]).changesState()) {
+                        routes.add(cols[0] + " " + cols[1]);
+                    }
                 }
             }
         }
-        return out;
-    }
-
-    long lastAuditId() throws SQLException {
-        try (Connection c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT coalesce(max(id), 0) FROM audit_record")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** Performs one action and asserts its audit record: by this signed-in user, on this target, with a state. */
-    void audited(String route, String user, String targetType, Object targetId, Runnable action) throws SQLException {
-        long before = lastAuditId();
-        action.run();
-        List<String> expected = List.of(ACTIONS.get(route).split("\\|"));
-        List<Audit> found = since(before).stream().filter(a -> expected.contains(a.action())).toList();
-        assertFalse(found.isEmpty(), route + ": no " + expected + " record; got " + since(before));
-        Audit a = found.get(found.size() - 1);
-        assertFalse(a.actorSubject().isBlank() || a.actorSubject().equals("anonymous") || a.actorSubject().equals("system"), route + ": who? " + a);
-        assertTrue(a.actorName() != null && !a.actorName().isBlank(), route + ": no actor name " + a);
-        assertEquals(targetType, a.targetType(), route + ": " + a);
-        if (targetId != null) {
-            assertEquals(String.valueOf(targetId), a.targetId(), route + ": " + a);
-        }
-        assertTrue(a.before() != null || a.after() != null, route + ": no state before or after " + a);
-        DRIVEN.add(route);
-        ACTORS.computeIfAbsent(user, u -> new TreeSet<>()).add(a.actorSubject());
-    }
-
-    static final java.util.Set<String> DRIVEN = new TreeSet<>();
-    static final Map<String, java.util.Set<String>> ACTORS = new LinkedHashMap<>();
-
-    static void ok(java.net.http.HttpResponse<String> r, String what) {
-        assertEquals(303, r.statusCode(), what + ": " + r.body());
+        return routes;
     }
 
     @Test
-    void eachActionLeavesItsRecordWithWhoWhatAndState() throws Exception {
-        PortalTraffic traffic = new PortalTraffic(() -> {
-            try {
-                return dataSource.getConnection();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        PortalSession vendor = PortalSession.fresh("nvidia-vendor");
-        PortalSession officer = PortalSession.fresh("officer");
-        PortalSession senior = PortalSession.fresh("senior");
+    @Order(10)
+    void aVendorsDraftAndSubmission() {
+        new AuditCoverageApplications(probe(), reviews).run();
+    }
 
-        long[] app = new long[1];
-        long mark = lastAuditId();
-        audited("/applications/{id}/submit", "nvidia-vendor", "application", null, () -> app[0] = traffic.fileApplication(vendor));
-        // the wizard's steps, each with its own record on the application
-        List<Audit> filing = since(mark);
-        for (String route : List.of("/applications", "/applications/{id}/products", "/applications/{id}/parties/{role}",
-                "/applications/{id}/intermediaries", "/applications/{id}/end-use", "/applications/{id}/certifications",
-                "/applications/{id}/documents", "/applications/{id}/submit")) {
-            List<String> expected = List.of(ACTIONS.get(route).split("\\|"));
-            assertTrue(filing.stream().anyMatch(a -> expected.contains(a.action()) && a.targetId().equals(String.valueOf(app[0]))
-                    && (a.before() != null || a.after() != null) && !a.actorSubject().equals("anonymous")), route + ": " + filing);
-            DRIVEN.add(route);
-        }
-        String base = "/applications/" + app[0];
+    @Test
+    @Order(20)
+    void theReviewFromTakingTheCaseToIssuingTheLicence() {
+        new AuditCoverageReview(probe(), reviews).run();
+    }
 
-        long[] copy = new long[1];
-        audited("/applications/{id}/copy", "nvidia-vendor", "application", null, () -> {
-            var r = vendor.postForm(base + "/copy");
-            ok(r, "copy");
-            copy[0] = Long.parseLong(r.headers().firstValue("Location").orElseThrow().replaceAll(".*/applications/(\\d+).*", "$1"));
-        });
-        String copyPath = "/applications/" + copy[0];
-        long line = traffic.single("SELECT id FROM application_line WHERE application_id = ?", copy[0]);
-        audited("/applications/{id}/products/{lineId}/remove", "nvidia-vendor", "application", copy[0], () -> ok(vendor.postForm(copyPath
-                + "/products/" + line + "/remove", "version", traffic.version(vendor, copyPath + "/products")), "remove line"));
-        audited("/applications/{id}/delete", "nvidia-vendor", "application", copy[0], () -> ok(vendor.postForm(copyPath + "/delete", "version",
-                traffic.version(vendor, copyPath + "/delete")), "delete"));
+    @Test
+    @Order(30)
+    void shipmentsAmendmentsStatusRatioAndRevenue() {
+        new AuditCoverageAftercare(probe(), licences).run();
+    }
 
-        long second = traffic.fileApplication(vendor);
-        audited("/applications/{id}/withdraw", "nvidia-vendor", "application", second, () -> ok(vendor.postForm("/applications/" + second
-                + "/withdraw", "version", traffic.version(vendor, "/applications/" + second + "/withdraw"), "reason", "Customer changed its order."), "withdraw"));
+    @Test
+    @Order(40)
+    void productsCustomersPolicyBillsAndPolicyEvents() {
+        new AuditCoverageReferenceData(probe(), licences, refresher).run();
+    }
 
-        String c = "/review/cases/" + app[0];
-        audited("/review/cases/{id}/take", "officer", "application", app[0], () -> ok(officer.postForm(c + "/take", "version",
-                traffic.version(officer, c)), "take"));
-        audited("/review/cases/{id}/notes", "officer", "application", app[0], () -> ok(officer.postForm(c + "/notes", "note",
-                "Checked the end-user statement against the customer registry."), "note"));
-        audited("/review/cases/{id}/messages", "officer", "application", app[0], () -> ok(officer.postForm(c + "/messages", "message",
-                "Thank you, we are reviewing your application."), "message"));
-        audited("/review/cases/{id}/recommendation", "officer", "application", app[0], () -> ok(officer.postForm(c + "/recommendation",
-                "version", traffic.version(officer, c), "outcome", "APPROVE", "reasons", "Eligible product, approved customer."), "recommend"));
-        audited("/review/cases/{id}/countersignature", "senior", "application", app[0], () -> ok(senior.postForm(c + "/countersignature",
-                "version", traffic.version(senior, c), "decision", "agree"), "countersign"));
-        long[] licence = new long[1];
-        audited("/review/cases/{id}/licence", "officer", "licence", null, () -> licence[0] = traffic.issueLicence(officer, app[0]));
-        long licenceLine = traffic.licenceLineOf(licence[0]);
-        audited("/licences/{id}/shipments", "nvidia-vendor", "licence", licence[0], () -> assertTrue(traffic.reportShipment(vendor, licence[0],
-                licenceLine, "AUDIT-1")));
-        audited("/licences/{id}/status", "senior", "licence", licence[0], () -> ok(senior.postForm("/licences/" + licence[0] + "/status",
-                "version", traffic.version(senior, "/licences/" + licence[0] + "/status"), "action", "SUSPEND", "reason",
-                "End-use check pending."), "suspend"));
+    @Test
+    @Order(50)
+    void organisationMembersNotificationsAndTheAuditTrail() {
+        new AuditCoverageAccounts(probe()).run();
+    }
 
-        PortalSession editor = PortalSession.fresh("editor");
-        String bill = "/tracker/bills/119/s/3374";
-        audited("/tracker/bills/{congress}/{type}/{number}/tracking", "editor", "bill", null, () -> ok(editor.postForm(bill + "/tracking",
-                "version", traffic.version(editor, bill), "tracked", "false"), "untrack"));
-        audited("/tracker/bills/{congress}/{type}/{number}/tracking", "editor", "bill", null, () -> ok(editor.postForm(bill + "/tracking",
-                "version", traffic.version(editor, bill), "tracked", "true"), "track again"));
-        PortalSession admin = PortalSession.fresh("admin");
-        audited("/admin/audit/verify", "admin", "audit_trail", "chain", () -> assertTrue(admin.postForm("/admin/audit/verify").statusCode() < 400));
+    @Test
+    @Order(60)
+    void screeningListsEntriesAndHits() {
+        new AuditCoverageScreening(probe(), screening).run();
+    }
 
-        // every driven action was recorded under the acting user's own subject, and the users are told apart
-        assertEquals(ACTORS.size(), ACTORS.values().stream().flatMap(java.util.Set::stream).distinct().count(), "one subject per user: " + ACTORS);
-        System.out.printf("Audit coverage: %d of %d state-changing routes driven here with their record checked: %s%n", DRIVEN.size(),
-                ACTIONS.size(), DRIVEN);
+    /** The routes performed above, with their records checked, are exactly the state-changing routes of the portal. */
+    @Test
+    @Order(100)
+    void everyStateChangingRouteWasPerformedAndItsRecordChecked() {
+        AuditProbe p = probe();
+        Set<String> missing = new TreeSet<>(stateChangingRoutes());
+        missing.removeAll(p.performed.keySet());
+        assertEquals(Set.of(), missing, "state-changing routes not performed with their audit record checked");
+        assertEquals(stateChangingRoutes(), p.performed.keySet());
+        // each user's records carry that user's own subject, and no two users share one
+        p.subjects.forEach((user, subjects) -> assertEquals(1, subjects.size(), user + ": " + subjects));
+        assertEquals(p.subjects.size(), p.subjects.values().stream().flatMap(Set::stream).distinct().count(), "one subject per user: "
+                + p.subjects);
+        System.out.printf("Audit coverage: %d of %d state-changing routes performed with their record checked (%d users)%n",
+                p.performed.size(), stateChangingRoutes().size(), p.subjects.size());
     }
 }

@@ -4,22 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,47 +22,27 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CongressApiClientTest {
 
-    static final String KEY = "test-key-not-real";
+    static final String KEY = CongressApiStub.KEY;
 
     @Inject
     TrackedBillRefresher refresher;
 
-    HttpServer server;
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    CongressApiStub stub;
 
     @BeforeEach
-    void serveRecordedResponses() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v3/bill/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            requests.add(path + " key=" + exchange.getRequestHeaders().getFirst("X-Api-Key") + " query="
-                    + exchange.getRequestURI().getRawQuery());
-            // /v3/bill/117/hr/8021[/part] → the recorded bill_117_hr_21[_part].json, renumbered so that this test
-            // owns its bill whatever other tests imported
-            String name = "bill_" + path.substring("/v3/bill/".length()).replace('/', '_').replace("_8021", "_21") + ".json";
-            Path file = SharedSamples.dir().resolve("api-v3").resolve(name);
-            boolean authorised = KEY.equals(exchange.getRequestHeaders().getFirst("X-Api-Key"));
-            byte[] body = !authorised ? "{\"error\":\"API_KEY_INVALID\"}".getBytes()
-                    : Files.exists(file) && path.contains("/8021") ? Files.readString(file).replace("\"number\": \"21\"", "\"number\": \"8021\"")
-                            .replace("\"billNumber\": \"21\"", "\"billNumber\": \"8021\"").getBytes()
-                    : "{\"error\":\"not found\"}".getBytes();
-            int status = !authorised ? 403 : Files.exists(file) && path.contains("/8021") ? 200 : 404;
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
+    void serveRecordedResponses() {
+        // /v3/bill/117/hr/8021[/part] → the recorded bill_117_hr_21[_part].json, renumbered so that this test owns its bill
+        // whatever other tests imported
+        stub = CongressApiStub.serving(8021);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        stub.close();
     }
 
     CongressApiClient client(String key) {
-        return new CongressApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/v3", key, Duration.ofSeconds(5), 3);
+        return stub.client(key);
     }
 
     @Test
@@ -89,6 +60,7 @@ class CongressApiClientTest {
             assertEquals(2, b.committees.size());
             assertEquals(12, b.textVersions.size(), "3 versions in 4 formats each");
         });
+        List<String> requests = stub.requests();
         assertTrue(requests.stream().allMatch(r -> r.contains("key=" + KEY)), requests.toString());
         assertTrue(requests.stream().noneMatch(r -> r.contains(KEY) && r.contains("query=") && r.split("query=")[1].contains(KEY)),
                 "the key is never in the URL");

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The real sample files in ../shared/data/congress (read in place, never copied into the repository). */
-final class SharedSamples {
+public final class SharedSamples {
 
     private SharedSamples() {
     }
 
     /** test.shared.dir (../shared of the project); from a git worktree under /work/wt that is one level further up. */
-    static Path dir() {
+    public static Path dir() {
         Path configured = Path.of(System.getProperty("test.shared.dir", "../shared"), "data", "congress");
         if (Files.isDirectory(configured)) {
             return configured;
@@ -21,7 +21,7 @@ final class SharedSamples {
         return Files.isDirectory(fromWorktree) ? fromWorktree : configured;
     }
 
-    static byte[] bytes(String relative) {
+    public static byte[] bytes(String relative) {
         try {
             return Files.readAllBytes(dir().resolve(relative));
         } catch (IOException e) {
@@ -29,7 +29,7 @@ final class SharedSamples {
         }
     }
 
-    static String text(String relative) {
+    public static String text(String relative) {
         return new String(bytes(relative), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

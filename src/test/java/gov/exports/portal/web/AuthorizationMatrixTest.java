@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -18,20 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
 
 import org.junit.jupiter.api.Test;
 
+import gov.exports.portal.support.PortalRoutes;
+import gov.exports.portal.support.PortalRoutes.Route;
 import gov.exports.portal.support.PortalSession;
 import gov.exports.portal.support.RouterCapture;
 import gov.exports.portal.support.Tokens;
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -57,12 +53,6 @@ class AuthorizationMatrixTest {
         USERS.put("admin", Set.of("admin"));
     }
 
-    record Route(String method, String path) implements Comparable<Route> {
-        public int compareTo(Route o) {
-            return (path + " " + method).compareTo(o.path + " " + o.method);
-        }
-    }
-
     record Expectation(String anonymous, Set<String> allowedRoles, boolean anyRole) {
         boolean allows(Set<String> roles) {
             return anyRole || roles.stream().anyMatch(allowedRoles::contains);
@@ -81,7 +71,7 @@ class AuthorizationMatrixTest {
         List<String> missing = new ArrayList<>();
         for (Route r : routes) {
             if (!expectations.containsKey(r)) {
-                missing.add(r.method + " " + r.path);
+                missing.add(r.method() + " " + r.path());
             }
         }
         if (!missing.isEmpty()) {
@@ -91,7 +81,7 @@ class AuthorizationMatrixTest {
         List<String> stale = new ArrayList<>();
         for (Route r : expectations.keySet()) {
             if (!routes.contains(r)) {
-                stale.add(r.method + " " + r.path);
+                stale.add(r.method() + " " + r.path());
             }
         }
         if (!stale.isEmpty()) {
@@ -121,8 +111,8 @@ class AuthorizationMatrixTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Route route : discoverRoutes()) {
-            if (route.method.equals("GET") || route.method.equals("HEAD") || route.path.startsWith("/api/")
-                    || route.path.startsWith("/q/")) {
+            if (route.method().equals("GET") || route.method().equals("HEAD") || route.path().startsWith("/api/")
+                    || route.path().startsWith("/q/")) {
                 continue;
             }
             Expectation e = expectations.get(route);
@@ -135,9 +125,9 @@ class AuthorizationMatrixTest {
             PortalSession s = PortalSession.of(user);
             s.csrfToken(); // the cookie half exists; only the form half is missing, as in a forged post
             int status = s.given().contentType("application/x-www-form-urlencoded").formParam("x", "1")
-                    .request(route.method, concrete(route.path)).statusCode();
+                    .request(route.method(), concrete(route.path())).statusCode();
             if (status != 400) {
-                failures.add(route.method + " " + route.path + " as " + user + " without token: HTTP " + status);
+                failures.add(route.method() + " " + route.path() + " as " + user + " without token: HTTP " + status);
             }
         }
         assertTrue(checked > 0, "no state-changing routes found");
@@ -147,8 +137,8 @@ class AuthorizationMatrixTest {
     }
 
     private void check(Route route, String who, Set<String> roles, Expectation e, List<String> failures) {
-        boolean api = route.path.startsWith("/api/");
-        String path = concrete(route.path);
+        boolean api = route.path().startsWith("/api/");
+        String path = concrete(route.path());
         RequestSpecification req;
         if (roles == null) {
             req = RestAssured.given().redirects().follow(false);
@@ -157,14 +147,14 @@ class AuthorizationMatrixTest {
         } else {
             PortalSession s = PortalSession.of(who);
             req = s.given();
-            if (!route.method.equals("GET") && !route.method.equals("HEAD")) {
+            if (!route.method().equals("GET") && !route.method().equals("HEAD")) {
                 req = req.contentType("application/x-www-form-urlencoded").formParam("csrf-token", s.csrfToken());
             }
         }
-        if (api && !route.method.equals("GET") && !route.method.equals("HEAD")) {
+        if (api && !route.method().equals("GET") && !route.method().equals("HEAD")) {
             req = req.contentType("application/json").body("{}");
         }
-        Response resp = req.request(route.method, path);
+        Response resp = req.request(route.method(), path);
         int status = resp.statusCode();
         String location = resp.header("Location");
         boolean toLogin = (status == 302 || status == 303) && location != null
@@ -187,7 +177,7 @@ class AuthorizationMatrixTest {
             ok = status == 403;
         }
         if (!ok) {
-            failures.add(String.format("%-6s %-40s as %-14s expected %-8s got %d%s", route.method, route.path, who,
+            failures.add(String.format("%-6s %-40s as %-14s expected %-8s got %d%s", route.method(), route.path(), who,
                     expected, status, location != null ? " → " + location : ""));
         }
     }
@@ -198,54 +188,7 @@ class AuthorizationMatrixTest {
     }
 
     Set<Route> discoverRoutes() {
-        Set<Route> routes = new TreeSet<>();
-        // JAX-RS resources: Quarkus REST serves them as CDI beans.
-        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
-            Class<?> c = bean.getBeanClass();
-            jakarta.ws.rs.Path classPath = c.getAnnotation(jakarta.ws.rs.Path.class);
-            if (classPath == null) {
-                continue;
-            }
-            for (Method m : c.getMethods()) {
-                String http = httpMethod(m);
-                if (http == null) {
-                    continue;
-                }
-                jakarta.ws.rs.Path mp = m.getAnnotation(jakarta.ws.rs.Path.class);
-                routes.add(new Route(http, join(classPath.value(), mp == null ? "" : mp.value())));
-            }
-        }
-        // Routes registered directly on the HTTP router (health, metrics, ...).
-        for (io.vertx.ext.web.Route r : router.routes()) {
-            String p = r.getPath();
-            if (p == null || p.equals("/") || p.endsWith("/*")) {
-                continue;
-            }
-            Set<io.vertx.core.http.HttpMethod> methods = r.methods();
-            if (methods == null || methods.isEmpty()) {
-                routes.add(new Route("GET", p));
-            } else {
-                methods.forEach(hm -> routes.add(new Route(hm.name(), p)));
-            }
-        }
-        return routes;
-    }
-
-    static String httpMethod(Method m) {
-        for (var a : m.getAnnotations()) {
-            HttpMethod hm = a.annotationType().getAnnotation(HttpMethod.class);
-            if (hm != null) {
-                return hm.value();
-            }
-        }
-        return null;
-    }
-
-    static String join(String a, String b) {
-        String p = ("/" + a + "/" + b).replaceAll("/+", "/");
-        // {name: regex} → {name}
-        p = p.replaceAll("\\{\\s*([A-Za-z0-9_]+)\\s*:[^}]*}", "{$1}");
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        return PortalRoutes.discover(router);
     }
 
     static Map<Route, Expectation> loadExpectations() {
