@@ -107,8 +107,12 @@ public class ReviewQueries {
 
     /** Closed cases grow without bound: the tab counts them up to a cap and then says "10,000+". */
     static final int CLOSED_COUNT_CAP = 10_000;
-    private static final String CLOSED_COUNT = "SELECT count(*) FROM (SELECT 1 FROM application a WHERE a.status <> 'DRAFT' AND a.status NOT IN "
-            + OPEN + " LIMIT " + (CLOSED_COUNT_CAP + 1) + ") capped";
+    private static final String COUNTS = "SELECT oc.*, (SELECT count(*) FROM (SELECT 1 FROM application a WHERE a.status <> 'DRAFT'"
+            + " AND a.status NOT IN " + OPEN + " LIMIT " + (CLOSED_COUNT_CAP + 1) + ") capped), (SELECT version FROM review_queue_version)"
+            + " FROM (" + OPEN_COUNTS + ") oc";
+
+    @Inject
+    QueueCounts keptCounts;
 
     public Page page(QueueFilter f, String me, String after) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -148,16 +152,28 @@ public class ReviewQueries {
         return out.size() > cap ? out.subList(0, cap) : out;
     }
 
-    /** How many cases each queue holds, for the queue tabs ("10,000+" when the closed cases are more than the cap). */
+    /**
+     * How many cases each queue holds, for the queue tabs ("10,000+" when the closed cases are more than the cap). Kept per
+     * instance for the queue version and day they were computed at ({@link QueueCounts}): while no case changes, a queue
+     * page costs one version read instead of a pass over every open case.
+     */
     public Map<Queue, String> counts(String me) {
-        Object[] r = (Object[]) em.createNativeQuery(OPEN_COUNTS).setParameter("me", me).setParameter("today", today()).getSingleResult();
+        LocalDate today = today();
+        long version = ((Number) em.createNativeQuery("SELECT version FROM review_queue_version").getSingleResult()).longValue();
+        Map<Queue, String> kept = keptCounts.get(me, version, today);
+        if (kept != null) {
+            return kept;
+        }
+        // the version is read again in the counting statement itself, so counts and version come from one snapshot
+        Object[] r = (Object[]) em.createNativeQuery(COUNTS).setParameter("me", me).setParameter("today", today).getSingleResult();
         Map<Queue, String> counts = new LinkedHashMap<>();
         Queue[] order = { Queue.UNASSIGNED, Queue.MINE, Queue.WAITING, Queue.COUNTERSIGN, Queue.OVERDUE, Queue.OPEN };
         for (int i = 0; i < order.length; i++) {
             counts.put(order[i], String.valueOf(((Number) r[i]).longValue()));
         }
-        long closed = ((Number) em.createNativeQuery(CLOSED_COUNT).getSingleResult()).longValue();
+        long closed = ((Number) r[6]).longValue();
         counts.put(Queue.CLOSED, closed > CLOSED_COUNT_CAP ? String.format(Locale.ROOT, "%,d+", CLOSED_COUNT_CAP) : String.valueOf(closed));
+        keptCounts.put(me, ((Number) r[7]).longValue(), today, counts);
         return counts;
     }
 
