@@ -14,6 +14,9 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) :select AND a.status IN :open ORDER BY a.s
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) :select AND a.status IN :open AND rc.assigned_subject IS NULL ORDER BY a.submitted_at, a.id LIMIT 26;
 \echo '### Queue "closed", deep page (keyset cursor at 40% of the closed cases)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) :select AND a.status NOT IN :open AND (a.submitted_at, a.id) > (:'ct'::timestamptz, :ci) ORDER BY a.submitted_at, a.id LIMIT 26;
+\echo '### Tab counts while no case changes (V88): the queue version, the only statement of the counts on a kept hit'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT version FROM review_queue_version;
+\echo '### Tab counts when a case changed since they were kept (ReviewQueries.COUNTS runs these two in one statement):'
 \echo '### Tab counts: open queues (exact, open cases only)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) FILTER (WHERE x.assigned IS NULL), count(*) FILTER (WHERE x.assigned = 'x'),
   count(*) FILTER (WHERE x.status = 'INFORMATION_REQUESTED'), count(*) FILTER (WHERE x.status = 'RECOMMENDED'),
