@@ -8,7 +8,7 @@ SCALE="${1:?usage: explain.sh small|large [label] [--without-open-queue-index]}"
 OUT="$ROOT/src/bench/plans/${2:-$SCALE}.txt"
 mkdir -p "$(dirname "$OUT")"
 if [ "${3:-}" = --without-open-queue-index ]; then
-  printf 'BEGIN;\nDROP INDEX IF EXISTS application_open_queue_idx;\n\\i %s\nROLLBACK;\n' "$ROOT/src/bench/explain.sql" \
+  printf 'BEGIN;\nDROP INDEX IF EXISTS application_open_queue_covering_idx;\n\\i %s\nROLLBACK;\n' "$ROOT/src/bench/explain.sql" \
     | "${PSQL[@]}" -d "portal_bench_$SCALE" >"$OUT"
 else
   "${PSQL[@]}" -d "portal_bench_$SCALE" -f "$ROOT/src/bench/explain.sql" >"$OUT"

@@ -3,8 +3,13 @@
 -- document) and :n cases awaiting countersignature of a recommendation to deny (recommended by a generated officer).
 \set ON_ERROR_STOP on
 BEGIN;
+-- the demo data's submitted NVIDIA application is the model (BenchClient submits as nvidia-vendor: an application of
+-- another vendor would be a 404 to them, as other demo data added later can come first in id order)
 CREATE TEMP TABLE bench_demo AS
-  SELECT a.* FROM application a WHERE a.created_by = 'demo-data' AND a.status <> 'DRAFT' ORDER BY a.id LIMIT 1;
+  SELECT a.* FROM application a JOIN organisation o ON o.id = a.organisation_id
+   WHERE a.created_by = 'demo-data' AND a.status <> 'DRAFT' AND o.slug = 'nvidia' ORDER BY a.id LIMIT 1;
+DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM bench_demo) THEN
+  RAISE EXCEPTION 'no submitted NVIDIA demo application to copy (start the portal once with PORTAL_DEMO_DATA=true)'; END IF; END $$;
 CREATE TEMP TABLE bench_draft AS
 WITH ins AS (
   INSERT INTO application (organisation_id, status, end_use_statement, shipping_route, shipment_from, shipment_to,

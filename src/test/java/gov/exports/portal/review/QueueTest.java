@@ -140,4 +140,66 @@ class QueueTest {
                 gov.exports.portal.application.ApplicationStatus.SUBMITTED));
         assertEquals(expected, Long.parseLong(submitted.group(1)));
     }
+
+    static final Pattern TAB_COUNT = Pattern.compile("([A-Za-z ]+) <span class=\"count\">\\(([0-9,+]+)\\)</span>");
+
+    static java.util.Map<String, String> tabCounts(PortalSession s) {
+        String html = s.given().get("/review?queue=open").then().statusCode(200).extract().asString();
+        java.util.Map<String, String> counts = new java.util.LinkedHashMap<>();
+        Matcher m = TAB_COUNT.matcher(html);
+        while (m.find()) {
+            counts.put(m.group(1).trim(), m.group(2));
+        }
+        assertEquals(7, counts.size(), "seven queue tabs: " + counts);
+        return counts;
+    }
+
+    static long count(java.util.Map<String, String> counts, String tab) {
+        return Long.parseLong(counts.get(tab).replace(",", "").replace("+", ""));
+    }
+
+    void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+
+    @Inject
+    QueueCounts keptCounts;
+
+    @Test
+    void tabCountsAreKeptOnlyUntilAnyCaseChangesEvenThroughPlainSql() {
+        PortalSession officer = PortalSession.of("officer");
+        long open = fixtures.submitted("intel");
+        var before = tabCounts(officer);
+        long computed = keptCounts.computed();
+        assertEquals(before, tabCounts(officer), "nothing changed: the same counts");
+        assertEquals(computed, keptCounts.computed(), "served from the kept counts, not counted again");
+
+        // a submission (through the portal's own service) is counted at once
+        long another = fixtures.submitted("intel");
+        var afterSubmit = tabCounts(officer);
+        assertEquals(count(before, "All open") + 1, count(afterSubmit, "All open"));
+        assertEquals(count(before, "Unassigned") + 1, count(afterSubmit, "Unassigned"));
+
+        // a change made behind the portal's back (plain SQL, as another instance or an operator would) is counted too
+        sql("INSERT INTO review_case (application_id, assigned_subject, assigned_name, assigned_at) SELECT " + another
+                + ", subject, display_name, now() FROM official WHERE username = 'officer' ON CONFLICT (application_id) DO UPDATE"
+                + " SET assigned_subject = EXCLUDED.assigned_subject, assigned_name = EXCLUDED.assigned_name, assigned_at = EXCLUDED.assigned_at");
+        var afterAssign = tabCounts(officer);
+        assertEquals(count(afterSubmit, "My cases") + 1, count(afterAssign, "My cases"), "assigned in SQL: in my cases");
+        assertEquals(count(afterSubmit, "Unassigned") - 1, count(afterAssign, "Unassigned"));
+        sql("UPDATE application SET status = 'WITHDRAWN' WHERE id = " + open);
+        var afterWithdraw = tabCounts(officer);
+        assertEquals(count(afterAssign, "All open") - 1, count(afterWithdraw, "All open"), "withdrawn in SQL: no longer open");
+
+        // a vendor editing a draft changes no queue: the kept counts stay valid
+        Long draft = fixtures.completeDraft("intel", 10, "1000.00");
+        long computedBefore = keptCounts.computed();
+        sql("UPDATE application SET end_use_statement = end_use_statement || ' (edited)' WHERE id = " + draft);
+        assertEquals(afterWithdraw, tabCounts(officer));
+        assertEquals(computedBefore, keptCounts.computed(), "a draft edit does not invalidate the counts");
+
+        // each officer has their own "my cases"
+        var other = tabCounts(PortalSession.of("officer2"));
+        assertEquals(count(afterWithdraw, "All open"), count(other, "All open"));
+    }
 }
