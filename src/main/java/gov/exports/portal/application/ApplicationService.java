@@ -269,8 +269,9 @@ public class ApplicationService {
     @Transactional
     public void confirmIntermediaries(long id, String version) {
         Application app = draftForEdit(id, version);
+        boolean wasDone = app.intermediariesDone; // true again on a copied draft or a repeated confirmation
         app.intermediariesDone = true;
-        changed(app, "application.intermediaries.confirmed", AuditLog.state("intermediariesDone", false),
+        changed(app, "application.intermediaries.confirmed", AuditLog.state("intermediariesDone", wasDone),
                 AuditLog.state("intermediariesDone", true, "count", ApplicationParty.count("application = ?1 and role = ?2", app,
                         PartyRole.INTERMEDIATE_CONSIGNEE)));
     }
