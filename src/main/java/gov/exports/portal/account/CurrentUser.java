@@ -157,11 +157,6 @@ public class CurrentUser {
 
     public Optional<Membership> membership() {
         if (membership == null) {
-            if (!io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed()) {
-                // Error pages for security failures render on the I/O thread, where the database may not be
-                // used; they show the header without the organisation rather than fail.
-                return Optional.empty();
-            }
             membership = isVendor() ? Membership.findFor(subject(), email()) : Optional.empty();
         }
         return membership;

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import gov.exports.portal.account.CurrentUser;
 import gov.exports.portal.audit.AuditLog;
+import gov.exports.portal.jobs.JobLocks;
 import gov.exports.portal.web.PortalConflictException;
 import io.quarkus.runtime.StartupEvent;
 
@@ -45,6 +46,9 @@ public class BulkSuspensions {
 
     @Inject
     Progress progress;
+
+    @Inject
+    JobLocks locks;
 
     /** One bulk suspension at a time per instance; no request or transaction context carried into the worker. */
     private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
@@ -84,9 +88,24 @@ public class BulkSuspensions {
         return job.id;
     }
 
-    /** Hands a committed job to the worker. */
+    /**
+     * Hands a committed job to the worker. From now until the worker is done with it, this instance holds the job's advisory
+     * lock ({@link JobLocks}), also while the job waits behind another one: other instances see the job is alive.
+     */
     public void start(Long jobId) {
-        executor.runAsync(() -> run(jobId));
+        locks.hold(LOCK_CLASS, jobId);
+        try {
+            executor.runAsync(() -> {
+                try {
+                    run(jobId);
+                } finally {
+                    locks.release(LOCK_CLASS, jobId);
+                }
+            });
+        } catch (RuntimeException e) {
+            locks.release(LOCK_CLASS, jobId);
+            throw e;
+        }
     }
 
     /** The worker: RUNNING, then everything in one transaction; FAILED (nothing suspended) if that transaction rolls back. */
@@ -103,13 +122,15 @@ public class BulkSuspensions {
         }
     }
 
-    /** Two-key advisory lock (class, job id) held by the worker's transaction: how a restarting instance tells a live job. */
+    /**
+     * Two-key advisory lock (class, job id) held by the instance that queued the job until its worker is done with it
+     * ({@link #start}): how a restarting instance tells a live job. (Not taken again by the worker's own transaction: that
+     * would wait for this instance's own lock.)
+     */
     static final int LOCK_CLASS = 7007;
 
     @Transactional
     void suspendAll(Long jobId) {
-        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:c, CAST(:id AS int))) held")
-                .setParameter("c", LOCK_CLASS).setParameter("id", jobId).getSingleResult();
         BulkSuspensionJob job = BulkSuspensionJob.findById(jobId);
         int n = actions.suspendAll(job, done -> progress.processed(jobId, done));
         // in this transaction, after the last progress update committed: DONE commits with the suspensions or not at all
@@ -148,20 +169,48 @@ public class BulkSuspensions {
         @Inject
         EntityManager em;
 
+        @Inject
+        AuditLog audit;
+
+        void atStartup(@Observes StartupEvent start) {
+            relabelInterrupted();
+        }
+
         /**
-         * Jobs whose worker died (an instance stopped): their transaction died with it, so nothing was suspended. A job still
-         * running on another instance holds its advisory lock and is left alone; a minute's grace covers the moment between
-         * queueing and the worker taking the lock.
+         * Jobs whose worker died (an instance stopped): their transaction died with it, so nothing was suspended; they are
+         * marked FAILED with a message saying so, audited. A job queued or running on another instance holds its advisory lock
+         * and is left alone (probed with a try-lock in this transaction, released at commit); a minute's grace covers the
+         * moment between queueing and the lock being taken. Returns the ids relabelled.
          */
         @Transactional
-        void abandonInterrupted(@Observes StartupEvent start) {
-            em.createNativeQuery("""
-                    UPDATE licence_bulk_job SET status = 'FAILED', finished_at = now(),
-                        message = 'Interrupted by a restart of the portal: nothing was suspended.'
-                    WHERE status IN ('QUEUED', 'RUNNING') AND requested_at < now() - interval '1 minute'
-                      AND pg_try_advisory_xact_lock(:c, CAST(id AS int))""").setParameter("c", LOCK_CLASS).executeUpdate();
+        @SuppressWarnings("unchecked")
+        public List<Long> relabelInterrupted() {
+            List<Object[]> rows = em.createNativeQuery("""
+                    WITH stopped AS (
+                        SELECT id, status, processed, total FROM licence_bulk_job
+                        WHERE status IN ('QUEUED', 'RUNNING') AND requested_at < now() - interval '1 minute' AND %s
+                        FOR UPDATE)
+                    UPDATE licence_bulk_job j SET status = 'FAILED', finished_at = now(), message = :message
+                    FROM stopped WHERE j.id = stopped.id AND j.status IN ('QUEUED', 'RUNNING')
+                    RETURNING j.id, stopped.status, stopped.processed, stopped.total""".formatted(JobLocks.NOT_HELD))
+                    .setParameter("lockClass", LOCK_CLASS).setParameter("message", INTERRUPTED).getResultList();
+            List<Long> ids = new java.util.ArrayList<>();
+            for (Object[] r : rows) {
+                long id = ((Number) r[0]).longValue();
+                ids.add(id);
+                audit.recordSystem("licence.bulk-suspension.interrupted", "licence_bulk_job", id,
+                        AuditLog.state("status", r[1], "processed", r[2], "total", r[3]),
+                        AuditLog.state("status", "FAILED", "message", INTERRUPTED));
+            }
+            if (!ids.isEmpty()) {
+                LOG.warnf("Bulk suspension jobs %s were left unfinished by a stopped instance: marked failed", ids);
+            }
+            return ids;
         }
     }
+
+    static final String INTERRUPTED = "Interrupted: the portal instance running it stopped before it finished. "
+            + "Nothing was suspended and every licence keeps its status; start the suspension again from the event's page.";
 
     /** A job officials may look at. */
     public BulkSuspensionJob job(long id) {

@@ -10,15 +10,23 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -41,8 +49,8 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return render(uri, 403, null);
+    public Uni<Response> forbidden(ForbiddenException e, UriInfo uri) {
+        return page(uri, 403, null);
     }
 
     /**
@@ -79,47 +87,79 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response conflict(PortalConflictException e, UriInfo uri) {
-        return render(uri, 409, e.getMessage());
+    public Uni<Response> conflict(PortalConflictException e, UriInfo uri) {
+        return page(uri, 409, e.getMessage());
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
-    public Response staleState(RuntimeException e, UriInfo uri) {
-        return render(uri, 409, "Someone else changed this record while you were working on it. "
+    public Uni<Response> staleState(RuntimeException e, UriInfo uri) {
+        return page(uri, 409, "Someone else changed this record while you were working on it. "
                 + "Reload the page to see the current version, then make your change again.");
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Uni<Response> web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status < 400) {
-            return e.getResponse();
+            return Uni.createFrom().item(e.getResponse());
         }
         if (status >= 500) {
             LOG.errorf(e, "HTTP %d on %s", status, uri.getPath());
         }
-        return render(uri, status, null);
+        return page(uri, status, null);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Uni<Response> unexpected(Exception e, UriInfo uri) {
         if (isSignInServiceUnavailable(e)) {
-            return signInUnavailable(uri, rootMessage(e));
+            return Uni.createFrom().item(signInUnavailable(uri, rootMessage(e)));
         }
         if (isDatabaseUnavailable(e)) {
             // a restart or outage of PostgreSQL: temporary, and the pool reconnects by itself
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
-            return render(uri, 503, "The service is briefly unavailable. Nothing you sent was saved; "
+            return page(uri, 503, "The service is briefly unavailable. Nothing you sent was saved; "
                     + "wait a moment and try again.");
         }
         if (isDataException(e)) {
             // PostgreSQL refused a value the user sent (a NUL character, an impossible number): their input, not our fault
             LOG.warnf("Input refused by the database on %s: %s", uri.getPath(), rootMessage(e));
-            return render(uri, 400, "Something you entered contains a character or value that cannot be stored "
+            return page(uri, 400, "Something you entered contains a character or value that cannot be stored "
                     + "(for example an invisible control character). Check what you entered and try again.");
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
-        return render(uri, 500, null);
+        return page(uri, 500, null);
+    }
+
+    /**
+     * The error page, rendered where the database may be used: its header shows the signed-in user's organisation
+     * (account/CurrentUser reads it from the database). Security failures (403) and requests no route matches (404, 405,
+     * 415) are mapped on the I/O thread, before the request reaches a worker; their page is rendered on a worker thread,
+     * in the request's own request context and with its request id, and answered back on the request's Vert.x context.
+     */
+    static Uni<Response> page(UriInfo uri, int status, String detail) {
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            return Uni.createFrom().item(render(uri, status, detail));
+        }
+        String requestId = RequestIds.current();
+        String path = uri == null ? "" : uri.getPath();
+        ManagedContext requestContext = Arc.container().requestContext();
+        InjectableContext.ContextState state = requestContext.isActive() ? requestContext.getState() : null;
+        Context vertx = Vertx.currentContext();
+        Uni<Response> rendered = Uni.createFrom().item(() -> {
+            MDC.put("requestId", requestId);
+            if (state != null) {
+                requestContext.activate(state);
+            }
+            try {
+                return render(path, status, detail, requestId);
+            } finally {
+                if (state != null) {
+                    requestContext.deactivate();
+                }
+                MDC.remove("requestId");
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return vertx == null ? rendered : rendered.emitOn(task -> vertx.runOnContext(v -> task.run()));
     }
 
     /** Keycloak does not answer (its keys or metadata cannot be fetched). */
@@ -170,16 +210,20 @@ public class ErrorPages {
     }
 
     static Response render(UriInfo uri, int status, String detail) {
-        String requestId = RequestIds.current();
+        return render(uri == null ? "" : uri.getPath(), status, detail, RequestIds.current());
+    }
+
+    /** The page as a finished string: nothing of it is left to render later, on whatever thread writes the answer. */
+    private static Response render(String path, int status, String detail, String requestId) {
         String title = titleFor(status);
         String message = detail != null ? detail : messageFor(status);
-        if (uri != null && uri.getPath().startsWith("/api/")) {
+        if (path.startsWith("/api/")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("status", status, "error", title, "message", message, "requestId", requestId))
                     .build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, message, requestId))
+                .entity(Templates.error(status, title, message, requestId).render())
                 .build();
     }
 

@@ -6,9 +6,9 @@ import gov.exports.portal.support.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The portal reaches the shared Keycloak through a {@link TcpProxy} the test can stop and start again. Access tokens are
- * refreshed once they are within 295 s of expiry (Keycloak issues them for 300 s), so a signed-in session needs Keycloak
- * again within seconds, as it would after five minutes in real use.
+ * The portal reaches the shared Keycloak through a {@link TcpProxy} the test can stop and start again (the shared Keycloak
+ * itself keeps running). The OIDC settings are the production ones: in particular no refresh-token-time-skew, so a session
+ * needs Keycloak again only when its tokens have expired (the realm's access-token lifespan).
  */
 public class KeycloakBehindProxy implements QuarkusTestResourceLifecycleManager {
 
@@ -22,8 +22,7 @@ public class KeycloakBehindProxy implements QuarkusTestResourceLifecycleManager 
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("portal.keycloak.url", "http://127.0.0.1:" + proxy.port(), "quarkus.oidc.token.refresh-token-time-skew", "295S",
-                "portal.sign-in-probe-every", "2s");
+        return Map.of("portal.keycloak.url", "http://127.0.0.1:" + proxy.port(), "portal.sign-in-probe-every", "2s");
     }
 
     @Override

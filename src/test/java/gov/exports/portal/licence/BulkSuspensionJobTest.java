@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import gov.exports.portal.support.PortalSession;
@@ -29,6 +36,9 @@ class BulkSuspensionJobTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @Inject
+    BulkSuspensions.Progress progress;
 
     long job(String status, int processed, long... licenceIds) {
         StringBuilder ids = new StringBuilder();
@@ -115,5 +125,71 @@ class BulkSuspensionJobTest {
         // a finished job is not run again
         bulk.run(id);
         assertEquals(BulkSuspensionJob.Status.DONE, reload(id).status);
+    }
+
+    /**
+     * Start-up clean-up with two instances on one database: a job another instance is still running (it holds the job's
+     * advisory lock, here from a connection of its own) is left RUNNING; once that instance is gone (its connection closed,
+     * the lock with it), the job is marked failed with a message saying so, audited, and its licences are untouched.
+     */
+    @Test
+    void startUpCleanUpLeavesAJobAnotherInstanceRunsAndRelabelsOneWhoseInstanceStopped() throws Exception {
+        Licence a = fixtures.issued("nvidia", 5, "150000.00");
+        long id = job("RUNNING", 1, a.id);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE licence_bulk_job SET requested_at = now() - interval '5 minutes' WHERE id = :id").setParameter("id", id).executeUpdate());
+        try (Connection otherInstance = otherInstance()) {
+            try (PreparedStatement ps = otherInstance.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+                ps.setInt(1, BulkSuspensions.LOCK_CLASS);
+                ps.setInt(2, (int) id);
+                ps.execute();
+            }
+            List<Long> relabelled = progress.relabelInterrupted();
+            assertFalse(relabelled.contains(id), "a job running elsewhere is not relabelled: " + relabelled);
+            BulkSuspensionJob j = reload(id);
+            assertEquals(BulkSuspensionJob.Status.RUNNING, j.status);
+            assertEquals(null, j.message);
+            String page = PortalSession.of("officer").given().get("/licences/policy-events/jobs/" + id).then().statusCode(200).extract().asString();
+            assertTrue(page.contains("Suspending: 1 of 1 licences"), "still shown running: " + page);
+        }
+        awaitLockReleased(BulkSuspensions.LOCK_CLASS, id);
+        List<Long> relabelled = progress.relabelInterrupted();
+        assertTrue(relabelled.contains(id), "the job of the stopped instance is relabelled: " + relabelled);
+        BulkSuspensionJob j = reload(id);
+        assertEquals(BulkSuspensionJob.Status.FAILED, j.status);
+        assertTrue(j.finishedAt != null && j.message.startsWith("Interrupted: the portal instance running it stopped"), j.message);
+        assertEquals(LicenceStatus.ACTIVE, status(a.id), "nothing was suspended");
+        String page = PortalSession.of("officer").given().get("/licences/policy-events/jobs/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Nothing was suspended and every licence keeps its status"), page);
+        assertFalse(page.contains("<meta http-equiv=\"refresh\""), "no longer refreshing as if running");
+        Object[] audit = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                SELECT actor_subject, before_state->>'status', after_state->>'status' FROM audit_record
+                WHERE action = 'licence.bulk-suspension.interrupted' AND target_id = :id""").setParameter("id", String.valueOf(id))
+                .getSingleResult());
+        assertEquals("system", audit[0]);
+        assertEquals("RUNNING", audit[1]);
+        assertEquals("FAILED", audit[2]);
+        assertFalse(progress.relabelInterrupted().contains(id), "relabelled once");
+    }
+
+    /** PostgreSQL releases a closed session's locks once its backend has ended, a moment after the client closed it. */
+    void awaitLockReleased(int lockClass, long id) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            long held = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :c AND objid = :id AND objsubid = 2")
+                    .setParameter("c", lockClass).setParameter("id", id).getSingleResult()).longValue());
+            if (held == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the closed connection's lock is still held");
+    }
+
+    static Connection otherInstance() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("root"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 }

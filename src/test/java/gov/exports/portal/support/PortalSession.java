@@ -176,6 +176,23 @@ public final class PortalSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /**
+     * Opens {@code path} in this browser (its cookies as they are now) and signs in again as a person would: following the
+     * redirect to Keycloak, filling in the login form if Keycloak shows one (it does not while its own session lasts), and
+     * back. Returns the page finally shown.
+     */
+    public HttpResponse<String> signInAgain(String path) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+        int hops = 0;
+        while (r.statusCode() / 100 == 3 && hops++ < 10) {
+            r = send(HttpRequest.newBuilder(location(r)).GET().build());
+        }
+        if (FORM_ACTION.matcher(r.body()).find()) {
+            r = submitLoginForm(r);
+        }
+        return r;
+    }
+
     private void signIn() {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build());
         // Follow redirects to Keycloak's login page
@@ -183,6 +200,14 @@ public final class PortalSession {
         while (r.statusCode() / 100 == 3 && hops++ < 10) {
             r = send(HttpRequest.newBuilder(location(r)).GET().build());
         }
+        r = submitLoginForm(r);
+        if (r.statusCode() != 200 || !cookies.keySet().stream().anyMatch(c -> c.startsWith("q_session"))) {
+            throw new IllegalStateException("Sign-in as " + username + " failed: HTTP " + r.statusCode() + " at " + r.uri());
+        }
+    }
+
+    private HttpResponse<String> submitLoginForm(HttpResponse<String> r) {
+        int hops;
         Matcher m = FORM_ACTION.matcher(r.body());
         if (!m.find()) {
             throw new IllegalStateException("Keycloak login form not found for " + username + ": HTTP " + r.statusCode());
@@ -195,9 +220,7 @@ public final class PortalSession {
         while (r.statusCode() / 100 == 3 && hops++ < 10) {
             r = send(HttpRequest.newBuilder(location(r)).GET().build());
         }
-        if (r.statusCode() != 200 || !cookies.keySet().stream().anyMatch(c -> c.startsWith("q_session"))) {
-            throw new IllegalStateException("Sign-in as " + username + " failed: HTTP " + r.statusCode() + " at " + r.uri());
-        }
+        return r;
     }
 
     /** Extracts the CSRF hidden field from an HTML page (the value the form tag rendered). */

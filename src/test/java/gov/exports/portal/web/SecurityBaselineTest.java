@@ -73,6 +73,31 @@ class SecurityBaselineTest {
         assertTrue(r.asString().contains("You do not have access to this page"));
     }
 
+    /**
+     * Error pages decided before the request reaches a worker thread (a role check, a path no route matches) keep the
+     * signed-in header: the vendor's name, role and organisation (read from the database), and the way back to their pages.
+     */
+    @Test
+    void errorPagesOfSignedInUsersShowTheirHeaderWithTheirOrganisation() {
+        PortalSession vendor = PortalSession.of("nvidia-vendor");
+        for (String path : new String[] {"/admin", "/review", "/no/such/page"}) {
+            Response r = vendor.given().accept("text/html").get(path);
+            String body = r.asString();
+            assertEquals(path.startsWith("/no/") ? 404 : 403, r.statusCode(), path + ": " + body);
+            assertTrue(body.contains("class=\"who-name\"") && body.contains("Exporter · NVIDIA Corporation"),
+                    path + ": the header names the vendor's organisation: " + body);
+            assertTrue(body.contains("Go to your start page") && body.contains("href=\"/vendor\""), path + ": the way back");
+            assertTrue(body.contains(r.header("X-Request-Id")), path + ": the request id on the page");
+        }
+        Response officer = PortalSession.of("officer").given().accept("text/html").get("/organisation");
+        assertEquals(403, officer.statusCode());
+        assertTrue(officer.asString().contains("Licensing officer") && !officer.asString().contains("NVIDIA"), officer.asString());
+        Response anonymous = given().accept("text/html").get("/no/such/page");
+        assertEquals(404, anonymous.statusCode());
+        assertFalse(anonymous.asString().contains("who-name") || anonymous.asString().contains("Go to your start page"),
+                "no signed-in header for a visitor");
+    }
+
     @Test
     void serverErrorShowsNoInternalsAndItsRequestIdIsInTheLog() throws Exception {
         Response r = given().accept("text/html").get("/test-support/failure?fail=true");
