@@ -17,6 +17,7 @@ import java.util.Map;
 import gov.exports.portal.screening.ScreeningHit;
 import gov.exports.portal.screening.ScreeningService;
 import gov.exports.portal.screening.ScreeningSubject;
+import gov.exports.portal.screening.ScreeningTestSupport;
 import gov.exports.portal.support.PortalSession;
 
 /** Senior officers change the denied-party list (a file, an entry by hand, its retirement); an officer dispositions a hit. */
@@ -38,20 +39,6 @@ final class AuditCoverageScreening {
         }
     }
 
-    /** A Consolidated Screening List CSV row (29 columns) for an Entity List entry. */
-    static String cslRow(String id, String name, String address) {
-        String[] cols = new String[29];
-        java.util.Arrays.fill(cols, "");
-        cols[0] = id;
-        cols[1] = "Entity List (EL) - Bureau of Industry and Security";
-        cols[3] = "Entity";
-        cols[5] = name;
-        cols[7] = address;
-        cols[8] = "91 FR 2001";
-        cols[9] = "2026-04-01";
-        return String.join(",", java.util.Arrays.stream(cols).map(c -> c.contains(",") ? "\"" + c + "\"" : c).toList());
-    }
-
     void run() {
         PortalSession senior = PortalSession.of("senior");
         PortalSession officer = PortalSession.of("officer");
@@ -59,7 +46,7 @@ final class AuditCoverageScreening {
         String listed = "Audit Coverage Photonics " + suffix + " Ltd.";
 
         // the demo list and one more entry, as a file; checked at once, written in the background
-        String csv = demoList().stripTrailing() + "\n" + cslRow("AUDIT-" + suffix, listed, "8 Optics Valley Road, Wuhan, CN") + "\n";
+        String csv = demoList().stripTrailing() + "\n" + ScreeningTestSupport.cslRow("AUDIT-" + suffix, listed, "8 Optics Valley Road, Wuhan, CN", "") + "\n";
         long job = Long.parseLong(probe.perform("POST /screening/import", senior, "screening_job", CREATE,
                 () -> idIn(seeOther(senior.postMultipart("/screening/import", Map.of(), Map.of("file", Map.entry("audit-coverage.csv",
                         csv.getBytes(StandardCharsets.UTF_8)))), "import the list"), "/screening/jobs/"))

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import gov.exports.portal.support.OtherInstance;
 import gov.exports.portal.support.PortalSession;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -138,12 +134,7 @@ class BulkSuspensionJobTest {
         long id = job("RUNNING", 1, a.id);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE licence_bulk_job SET requested_at = now() - interval '5 minutes' WHERE id = :id").setParameter("id", id).executeUpdate());
-        try (Connection otherInstance = otherInstance()) {
-            try (PreparedStatement ps = otherInstance.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
-                ps.setInt(1, BulkSuspensions.LOCK_CLASS);
-                ps.setInt(2, (int) id);
-                ps.execute();
-            }
+        try (OtherInstance running = OtherInstance.holdingJobLock(BulkSuspensions.LOCK_CLASS, id)) {
             List<Long> relabelled = progress.relabelInterrupted();
             assertFalse(relabelled.contains(id), "a job running elsewhere is not relabelled: " + relabelled);
             BulkSuspensionJob j = reload(id);
@@ -152,7 +143,7 @@ class BulkSuspensionJobTest {
             String page = PortalSession.of("officer").given().get("/licences/policy-events/jobs/" + id).then().statusCode(200).extract().asString();
             assertTrue(page.contains("Suspending: 1 of 1 licences"), "still shown running: " + page);
         }
-        awaitLockReleased(BulkSuspensions.LOCK_CLASS, id);
+        OtherInstance.awaitLockReleased(BulkSuspensions.LOCK_CLASS, id);
         List<Long> relabelled = progress.relabelInterrupted();
         assertTrue(relabelled.contains(id), "the job of the stopped instance is relabelled: " + relabelled);
         BulkSuspensionJob j = reload(id);
@@ -170,26 +161,5 @@ class BulkSuspensionJobTest {
         assertEquals("RUNNING", audit[1]);
         assertEquals("FAILED", audit[2]);
         assertFalse(progress.relabelInterrupted().contains(id), "relabelled once");
-    }
-
-    /** PostgreSQL releases a closed session's locks once its backend has ended, a moment after the client closed it. */
-    void awaitLockReleased(int lockClass, long id) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            long held = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :c AND objid = :id AND objsubid = 2")
-                    .setParameter("c", lockClass).setParameter("id", id).getSingleResult()).longValue());
-            if (held == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the closed connection's lock is still held");
-    }
-
-    static Connection otherInstance() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("root"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 }

@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import gov.exports.portal.support.OtherInstance;
 import gov.exports.portal.support.PortalSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,12 +47,7 @@ class InterruptedScreeningJobTest {
     @Test
     void aJobRunningOnAnotherInstanceStaysRunningAndOneWhoseInstanceStoppedIsMarkedInterrupted() throws Exception {
         long id = runningJob();
-        try (Connection otherInstance = otherInstance()) {
-            try (PreparedStatement ps = otherInstance.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
-                ps.setInt(1, ScreeningJobs.LOCK_CLASS);
-                ps.setInt(2, (int) id);
-                ps.execute();
-            }
+        try (OtherInstance running = OtherInstance.holdingJobLock(ScreeningJobs.LOCK_CLASS, id)) {
             List<Long> relabelled = jobs.relabelInterrupted();
             assertFalse(relabelled.contains(id), "a job running elsewhere is not relabelled: " + relabelled);
             ScreeningJob j = reload(id);
@@ -63,7 +56,7 @@ class InterruptedScreeningJobTest {
             String page = PortalSession.of("officer").given().get("/screening/jobs/" + id).then().statusCode(200).extract().asString();
             assertTrue(page.contains("Writing entries"), "still shown running: " + page);
         }
-        awaitLockReleased(ScreeningJobs.LOCK_CLASS, id);
+        OtherInstance.awaitLockReleased(ScreeningJobs.LOCK_CLASS, id);
         List<Long> relabelled = jobs.relabelInterrupted();
         assertTrue(relabelled.contains(id), "the job of the stopped instance is relabelled: " + relabelled);
         ScreeningJob j = reload(id);
@@ -85,7 +78,7 @@ class InterruptedScreeningJobTest {
     @Test
     void aJobOfThisInstanceHoldsItsLockUntilItEnds() throws Exception {
         Long id = jobs.start(ScreeningJob.Kind.RESCREEN, null, "system", 0);
-        try (Connection otherInstance = otherInstance(); PreparedStatement probe = otherInstance.prepareStatement(
+        try (Connection otherInstance = OtherInstance.connect(); PreparedStatement probe = otherInstance.prepareStatement(
                 "SELECT pg_try_advisory_lock(?, ?), pg_advisory_unlock_all()")) {
             probe.setInt(1, ScreeningJobs.LOCK_CLASS);
             probe.setInt(2, id.intValue());
@@ -100,26 +93,5 @@ class InterruptedScreeningJobTest {
             }
         }
         assertEquals(ScreeningJob.Status.DONE, reload(id).status);
-    }
-
-    /** PostgreSQL releases a closed session's locks once its backend has ended, a moment after the client closed it. */
-    void awaitLockReleased(int lockClass, long id) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            long held = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :c AND objid = :id AND objsubid = 2")
-                    .setParameter("c", lockClass).setParameter("id", id).getSingleResult()).longValue());
-            if (held == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the closed connection's lock is still held");
-    }
-
-    static Connection otherInstance() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("root"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Helpers for screening tests: put a known list in force, wait for background re-screening. */
-final class ScreeningTestSupport {
+public final class ScreeningTestSupport {
 
     static final ListImporter.Actor TESTER = new ListImporter.Actor("test", "test", true);
 
@@ -40,7 +40,7 @@ final class ScreeningTestSupport {
     }
 
     /** A CSL CSV row (29 columns) for an Entity List entry. */
-    static String cslRow(String id, String name, String addresses, String altNames) {
+    public static String cslRow(String id, String name, String addresses, String altNames) {
         String[] cols = new String[29];
         java.util.Arrays.fill(cols, "");
         cols[0] = id;
