@@ -5,7 +5,8 @@
 # portal_bench_<scale>, drives it from other processes (wrk for pages, BenchClient.java for sign-in and form posts)
 # and prints one line per figure; results also go to target/bench/results-<scale>.txt.
 # Knobs: BENCH_DURATION [15s per wrk run], BENCH_CONNECTIONS [8], BENCH_WRITES [200 submissions and decisions],
-#        BENCH_RESCREEN_WAIT [600 s], BENCH_JAVA_OPTS (heap flags), BENCH_REBUILD=1 (re-package first),
+#        BENCH_RESCREEN_WAIT [600 s], BENCH_JAVA_OPTS (JVM options; default: production's, see lib.sh),
+#        BENCH_MALLOC_ARENA_MAX (unset), BENCH_REBUILD=1 (re-package first),
 #        BENCH_DB [portal_bench_<scale>] (one scale at a time).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -55,7 +56,8 @@ run_scale() {
   fi
   # prod-like: no demo-data loading at start (generate.sh loaded it once)
   PORTAL_DEMO_DATA=false PORTAL_BENCH_STATIC_DIR="$BENCH_OUT/static" start_portal "$DB"
-  printf '%-44s %s\n' "startup (launch to first 200 on /q/health/ready)" "startup_ms=$STARTUP_MS" | tee -a "$RESULTS"
+  printf '%-44s %s\n' "startup (launch to first 200, /bills + ready)" "startup_ms=$STARTUP_MS page_ms=$STARTUP_PAGE_MS ready_ms=$STARTUP_READY_MS" | tee -a "$RESULTS"
+  printf '%-44s %s\n' "   JVM" "${BENCH_MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$BENCH_MALLOC_ARENA_MAX }java ${BENCH_JAVA_OPTS-$BENCH_JAVA_DEFAULTS}" | tee -a "$RESULTS"
   sample_rss & SAMPLER=$!
   trap 'kill $SAMPLER 2>/dev/null || true; stop_portal' EXIT
 
@@ -68,6 +70,8 @@ run_scale() {
   warm "$BASE/bench-static/bill-page.html" "$BASE$bill" "$BASE/bills"
   wrk_run "public: static file, same size" "$CONN" "$BASE/bench-static/bill-page.html"
   wrk_run "public: bill page (anonymous)" "$CONN" "$BASE$bill"
+  # browsers send Accept-Encoding: the kept page's gzipped bytes
+  wrk_run "public: bill page (anonymous, gzip)" "$CONN" "$BASE$bill" -H "Accept-Encoding: gzip"
   wrk_run "public: bill list /bills (anonymous)" "$CONN" "$BASE/bills"
   if [ "$PART" = public ]; then finish_scale; return; fi
 
@@ -114,7 +118,7 @@ run_scale() {
 
 finish_scale() {
   kill $SAMPLER 2>/dev/null || true
-  printf '%-44s %s\n' "resident memory under load (max VmRSS)" "rss_mb=$(sort -n "$BENCH_OUT/rss-$SCALE.txt" | tail -1)" | tee -a "$RESULTS"
+  printf '%-44s %s\n' "resident memory (peak VmHWM; max VmRSS sampled)" "hwm_mb=$(hwm_mb "$PORTAL_PID") rss_mb=$(sort -n "$BENCH_OUT/rss-$SCALE.txt" | tail -1)" | tee -a "$RESULTS"
   stop_portal; trap - EXIT
 }
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import gov.exports.portal.account.CurrentUser;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -59,7 +60,7 @@ public class BillResource {
     public Response list(@QueryParam("q") String q, @QueryParam("congress") String congress, @QueryParam("chamber") String chamber,
             @QueryParam("status") String status, @QueryParam("party") String party, @QueryParam("subject") String subject,
             @QueryParam("tag") String tag, @QueryParam("sort") String sort, @QueryParam("page") String page,
-            @Context Request request, @Context UriInfo uri) {
+            @Context Request request, @Context HttpServerRequest http, @Context UriInfo uri) {
         String error = null;
         Integer congressNumber = parseInt(congress);
         if (congress != null && !congress.isBlank() && congressNumber == null) {
@@ -86,7 +87,7 @@ public class BillResource {
                 blank(sort), pageNumber == null ? 1 : pageNumber);
         String err = error;
         // the page depends on the parsed filter, not on the query string's spelling or order
-        return HttpCaching.conditional(request, currentUser, pages, queries.freshness(), "list|" + filter + "|" + err,
+        return HttpCaching.conditional(request, http, currentUser, pages, queries.freshness(), "list|" + filter + "|" + err,
                 MediaType.TEXT_HTML + ";charset=UTF-8",
                 () -> Templates.list(filter, queries.search(filter), queries.facets(), List.of(BillStatus.values()), err)
                         .data("navSection", "bills"));
@@ -95,10 +96,10 @@ public class BillResource {
     @GET
     @Path("feed.atom")
     @Produces(ATOM)
-    public Response allFeed(@Context Request request, @Context UriInfo uri) {
+    public Response allFeed(@Context Request request, @Context HttpServerRequest http, @Context UriInfo uri) {
         BillQueries.Freshness fresh = queries.freshness();
         String base = base(uri);
-        return HttpCaching.conditional(request, currentUser, pages, fresh, "feed-all|" + base, ATOM, () -> {
+        return HttpCaching.conditional(request, http, currentUser, pages, fresh, "feed-all|" + base, ATOM, () -> {
             List<FeedEntry> entries = queries.recentActions(50).stream().map(a -> entry(base, a.bill, a)).toList();
             return Templates.feed("tag:export-portal.example,2026:bills", "Actions on tracked bills in Congress",
                     base + "/bills/feed.atom", base + "/bills", atomTime(fresh.changedAt()), entries);
@@ -109,11 +110,11 @@ public class BillResource {
     @Path("{congress}/{type}/{number}")
     @Produces(MediaType.TEXT_HTML)
     public Response bill(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
-            @Context Request request) {
+            @Context Request request, @Context HttpServerRequest http) {
         BillQueries.Freshness fresh = queries.freshness();
         // the page also shows members and related bills, so any change in the tracker is a new version; the bill is
         // looked up only when the page is rendered (a 404 is never kept: the version changes when a bill is tracked)
-        return HttpCaching.conditional(request, currentUser, pages, fresh, "bill|" + congress + "/" + BillNumbers.normaliseType(type) + "/" + number,
+        return HttpCaching.conditional(request, http, currentUser, pages, fresh, "bill|" + congress + "/" + BillNumbers.normaliseType(type) + "/" + number,
                 MediaType.TEXT_HTML + ";charset=UTF-8",
                 () -> Templates.bill(view(trackedBill(congress, type, number))).data("navSection", "bills"));
     }
@@ -122,10 +123,10 @@ public class BillResource {
     @Path("{congress}/{type}/{number}/feed.atom")
     @Produces(ATOM)
     public Response billFeed(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
-            @Context Request request, @Context UriInfo uri) {
+            @Context Request request, @Context HttpServerRequest http, @Context UriInfo uri) {
         BillQueries.Freshness fresh = queries.freshness();
         String base = base(uri);
-        return HttpCaching.conditional(request, currentUser, pages, fresh,
+        return HttpCaching.conditional(request, http, currentUser, pages, fresh,
                 "feed|" + congress + "/" + BillNumbers.normaliseType(type) + "/" + number + "|" + base, ATOM, () -> {
             Bill b = trackedBill(congress, type, number);
             List<BillAction> actions = BillAction.find("bill = ?1 order by actionDate desc, actionTime desc nulls last, id asc", b).page(0, 100).list();

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.EntityTag;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import gov.exports.portal.account.CurrentUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Conditional GET for the public tracker pages. The validator comes from the database, not from the instance: the ETag
@@ -20,7 +23,8 @@ import gov.exports.portal.account.CurrentUser;
  * members and committees), the page variant and the viewer, so every instance behind the load balancer gives the same
  * ETag for the same data, and an edit or import through any instance changes it. Revalidation costs one query and no
  * rendering. Anonymous pages are also kept rendered per instance ({@link RenderedPages}), for the version they show only,
- * so a full answer to an anonymous visitor costs the same one query while the tracker does not change.
+ * so a full answer to an anonymous visitor costs the same one query while the tracker does not change; the kept page is
+ * also gzipped once, and sent as it is to clients that accept gzip.
  * <p>
  * Anonymous answers are {@code public, max-age=0, must-revalidate}: browsers and shared caches may keep them but must
  * ask again before each use, so nobody is shown a bill older than the last commit. A signed-in viewer's pages (their
@@ -40,8 +44,8 @@ final class HttpCaching {
      *        part of the ETag and the key of the rendered page
      * @param body renders the page; not called for a 304 or when the rendered page for this version is kept
      */
-    static Response conditional(Request request, CurrentUser user, RenderedPages pages, BillQueries.Freshness freshness, String variant,
-            String mediaType, Supplier<Object> body) {
+    static Response conditional(Request request, HttpServerRequest http, CurrentUser user, RenderedPages pages,
+            BillQueries.Freshness freshness, String variant, String mediaType, Supplier<Object> body) {
         Date lm = Date.from(freshness.changedAt().truncatedTo(ChronoUnit.SECONDS));
         String who = user.isAuthenticated() ? user.subject() + "|" + user.rolesText() : "anonymous";
         EntityTag etag = new EntityTag(hash(variant + "|v" + freshness.version() + "|" + who), true);
@@ -51,20 +55,67 @@ final class HttpCaching {
             return notModified.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
         }
         RenderedPages.Page kept = user.isAuthenticated() ? null : pages.get(variant, freshness.version());
-        Object entity;
-        if (kept != null) {
-            entity = kept.body();
-        } else {
+        if (kept == null) {
             // loaded and rendered in one transaction, so lazy associations can still load; a kept page needs none
-            entity = QuarkusTx.read(() -> {
+            Object entity = QuarkusTx.read(() -> {
                 Object e = body.get();
                 return e instanceof io.quarkus.qute.TemplateInstance t ? t.render() : e;
             });
-            if (!user.isAuthenticated() && entity instanceof String s) {
-                pages.put(variant, new RenderedPages.Page(freshness.version(), s));
+            if (user.isAuthenticated() || !(entity instanceof String s)) {
+                // a signed-in viewer's page: compressed by the HTTP layer, per request, for clients that accept it
+                return Response.ok(entity, mediaType).tag(etag).lastModified(lm).header("Cache-Control", cc)
+                        .header("Vary", "Cookie, Accept-Encoding").build();
+            }
+            kept = RenderedPages.Page.of(freshness.version(), s);
+            pages.put(variant, kept);
+        }
+        // an anonymous page was gzipped once when it was rendered. Over HTTP/1.1 the HTTP layer sends an answer whose
+        // Content-Encoding is already set as it is; set on the Vert.x response (replacing the "identity" placed there for
+        // every request), not added through JAX-RS, which would leave "identity" first and have the HTTP layer drop both
+        // and compress again. Over HTTP/2 (h2c) the HTTP layer takes Content-Encoding as the coding to apply, so there the
+        // plain page goes out and is compressed per request. Both forms carry the same (weak) ETag.
+        Response.ResponseBuilder ok;
+        if (http.version() != io.vertx.core.http.HttpVersion.HTTP_2 && acceptsGzip(http.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            http.response().headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
+            ok = Response.ok(kept.gzipped(), mediaType);
+        } else {
+            ok = Response.ok(kept.plain(), mediaType);
+        }
+        return ok.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
+    }
+
+    /**
+     * Whether an Accept-Encoding header admits gzip (RFC 9110 section 12.5.3): listed as gzip or x-gzip, or covered by
+     * "*", with a quality above zero. No header: no compression (as the HTTP layer does).
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+            return false;
+        }
+        Double gzip = null;
+        Double any = null;
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.split(";");
+            String coding = p[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1.0;
+            for (int i = 1; i < p.length; i++) {
+                String param = p[i].strip();
+                if (param.length() > 2 && (param.charAt(0) == 'q' || param.charAt(0) == 'Q') && param.charAt(1) == '=') {
+                    try {
+                        q = Double.parseDouble(param.substring(2).strip());
+                    } catch (NumberFormatException e) {
+                        q = 0; // unreadable weight: do not assume the client copes
+                    }
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                gzip = gzip == null ? q : Math.max(gzip, q);
+            } else if (coding.equals("*")) {
+                any = q;
             }
         }
-        return Response.ok(entity, mediaType).tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
+        double q = gzip != null ? gzip : any != null ? any : 0;
+        return q > 0;
     }
 
     private static String hash(String s) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import gov.exports.portal.account.CurrentUser;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -43,12 +44,12 @@ public class MemberResource {
     @GET
     @Path("{bioguide}")
     @Produces(MediaType.TEXT_HTML)
-    public Response member(@PathParam("bioguide") String bioguide, @Context Request request) {
+    public Response member(@PathParam("bioguide") String bioguide, @Context Request request, @Context HttpServerRequest http) {
         if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
             throw new NotFoundException();
         }
         BillQueries.Freshness fresh = queries.freshness();
-        return HttpCaching.conditional(request, currentUser, pages, fresh, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+        return HttpCaching.conditional(request, http, currentUser, pages, fresh, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
             Member m = Member.findById(bioguide);
             if (m == null) {
                 throw new NotFoundException();

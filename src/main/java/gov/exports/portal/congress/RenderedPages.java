@@ -1,9 +1,14 @@
 package gov.exports.portal.congress;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,17 +20,48 @@ import gov.exports.portal.web.PortalConfig;
  * entry is only served for the tracker version it was rendered at: every request first reads the database's current
  * version (one query, which the ETag needs anyway), so a change committed through any instance, an import or plain SQL
  * makes every instance's entries unusable at once; they are replaced on the next request. Bounded by entry count and
- * by the characters held (least recently used first out), so a crawler walking every filter combination cannot grow it.
+ * by the bytes held (least recently used first out), so a crawler walking every filter combination cannot grow it.
  * Signed-in viewers never use it (their pages show their name and editor links).
  */
 @ApplicationScoped
 public class RenderedPages {
 
-    /** One rendered answer and the tracker version it shows. */
-    record Page(long version, String body) {
-        long size() {
-            return 64L + 2L * body.length();
+    /**
+     * One rendered answer and the tracker version it shows, kept as the bytes sent: UTF-8 for clients that accept no
+     * compression, and gzipped once here for those that do (instead of by the HTTP layer on every request).
+     */
+    record Page(long version, byte[] plain, byte[] gzipped) {
+
+        static Page of(long version, String body) {
+            byte[] plain = body.getBytes(StandardCharsets.UTF_8);
+            return new Page(version, plain, gzip(plain));
         }
+
+        long size() {
+            return 64L + plain.length + gzipped.length;
+        }
+
+        /** The body as a string (tests and diagnosis). */
+        String body() {
+            return new String(plain, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Same level as the HTTP layer's compression (quarkus.http.compression-level=6). */
+    static final int GZIP_LEVEL = 6;
+
+    static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, plain.length / 4));
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(GZIP_LEVEL);
+            }
+        }) {
+            gz.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: does not happen
+        }
+        return out.toByteArray();
     }
 
     private final Map<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
@@ -93,7 +129,7 @@ public class RenderedPages {
         return pages.size();
     }
 
-    /** Approximate heap held by the bodies (UTF-16 worst case). */
+    /** Heap held by the kept bodies (plain and gzipped bytes). */
     public synchronized long bytes() {
         return bytes;
     }

@@ -166,4 +166,71 @@ class BillCachingTest {
         assertTrue(editorList.contains("Sign out"), "the editor's own page");
         assertEquals(hits, pages.hits());
     }
+
+    /**
+     * A kept page is gzipped once: clients that accept gzip get the same compressed bytes every time (no compression per
+     * request), others the plain page; both with the same validator, and a change gives both a new one.
+     */
+    @Test
+    void keptPagesAreCompressedOnceAndServedByAcceptEncoding() throws Exception {
+        String bill = "/bills/119/s/7227";
+        importBill(7227);
+        // HTTP/1.1, as a load balancer talks to the portal (over h2c the HTTP layer compresses per request)
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<byte[]>> get = (path, enc) -> {
+            java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(PortalSession.baseUrl() + path));
+            if (enc != null) {
+                b.header("Accept-Encoding", enc);
+            }
+            try {
+                return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String plain = new String(get.apply(bill, null).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(plain.contains("<html") && plain.contains("7227"), plain);
+        long renders = pages.renders();
+
+        java.net.http.HttpResponse<byte[]> g1 = get.apply(bill, "gzip, deflate, br");
+        java.net.http.HttpResponse<byte[]> g2 = get.apply(bill, "gzip");
+        assertEquals(200, g1.statusCode());
+        assertEquals("gzip", g1.headers().firstValue("Content-Encoding").orElse("(none)"));
+        assertEquals(plain, gunzip(g1.body()), "the kept page, compressed");
+        assertTrue(java.util.Arrays.equals(g1.body(), g2.body()), "the same compressed bytes: compressed once, not per request");
+        assertEquals(String.valueOf(g1.body().length), g1.headers().firstValue("Content-Length").orElse("?"));
+        assertTrue(g1.body().length * 3 < plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, "HTML compresses well");
+        assertEquals(renders, pages.renders(), "served from the kept page");
+
+        // clients that refuse gzip (q=0, or only other codings) get the page as it is
+        for (String refuses : new String[] { "gzip;q=0", "identity", "" }) {
+            java.net.http.HttpResponse<byte[]> r = get.apply(bill, refuses);
+            assertTrue(r.headers().firstValue("Content-Encoding").map("identity"::equals).orElse(true), refuses);
+            assertEquals(plain, new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), refuses);
+        }
+        // gzip refused, anything else welcome: not gzip (the HTTP layer may deflate it)
+        assertNotEquals("gzip", get.apply(bill, "gzip;q=0, *;q=1").headers().firstValue("Content-Encoding").orElse("(none)"));
+        assertEquals("gzip", get.apply(bill, "*").headers().firstValue("Content-Encoding").orElse("(none)"), "* covers gzip");
+
+        // one validator for both encodings (a weak ETag: the same page), and 304 whichever the client accepts
+        String etag = g1.headers().firstValue("ETag").orElseThrow();
+        assertEquals(etag, get.apply(bill, null).headers().firstValue("ETag").orElseThrow());
+        assertTrue(g1.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+        assertEquals(304, given().header("If-None-Match", etag).header("Accept-Encoding", "gzip").get(bill).statusCode());
+        assertEquals(304, given().header("If-None-Match", etag).get(bill).statusCode());
+
+        // a change: a new validator, and the compressed page shows the change too
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE bill SET title_short = 'Renamed under gzip' WHERE congress = 119 AND bill_type = 's' AND number = 7227")
+                .executeUpdate());
+        java.net.http.HttpResponse<byte[]> g3 = get.apply(bill, "gzip");
+        assertNotEquals(etag, g3.headers().firstValue("ETag").orElseThrow());
+        assertTrue(gunzip(g3.body()).contains("Renamed under gzip"), "no stale compressed page");
+    }
+
+    static String gunzip(byte[] body) throws java.io.IOException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }
