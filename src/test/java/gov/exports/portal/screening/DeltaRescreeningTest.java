@@ -49,7 +49,10 @@ class DeltaRescreeningTest {
                 party(9202L, "Tianhe Lattice Photonics Ltd.", "Wuhan"), // matches the entry changed
                 party(9203L, "Boreal Silicate Devices Co.", "Dalian"), // has a hit on the entry removed
                 party(9204L, "Zhipu Huazhang Technology", "Beijing"), // a demo entry nobody touches
-                party(9205L, "Lotus Harbour Foods Ltd.", "Xiamen")); // clean
+                party(9205L, "Lotus Harbour Foods Ltd.", "Xiamen"), // clean
+                party(9206L, "Qingyun Logistics Ltd.", "Shenzhen"), // the entry added passes its candidate test, too weak for a hit
+                new ScreeningSubject(TestSubjectSource.TYPE, 9207L, "Tianhe Lattice Photonics Co.", List.of("天河晶格光电有限公司"),
+                        "Donghu District", "Wuhan", "CN")); // two names, an address: a hit on the entry changed
 
         List<String> base = new ArrayList<>(ScreeningTestSupport.demoLines());
         base.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN", ""));
@@ -76,18 +79,22 @@ class DeltaRescreeningTest {
         ScreeningJob job = ScreeningTestSupport.awaitRescreen(r.versionId());
         assertEquals(ScreeningJob.Status.DONE, job.status, job.message);
         assertTrue(job.message.contains("cannot match them"), "a delta re-screening: " + job.message);
+        // matched against the changed entries only, not searched: 9201, 9202, 9203, 9206 and 9207
+        assertTrue(job.message.contains("5 parties their names concern were matched against the changed entries only (4 of them have "
+                + "other hits now), 0 searched in full"), job.message);
         assertEquals(job.total, job.done);
 
         Map<Long, Long> runsAfter = latestRuns(parties);
-        for (long changed : List.of(9201L, 9202L, 9203L)) {
+        for (long changed : List.of(9201L, 9202L, 9203L, 9207L)) {
             assertFalse(runsBefore.get(changed).equals(runsAfter.get(changed)), "party " + changed + " screened again");
         }
-        for (long untouched : List.of(9204L, 9205L)) {
+        for (long untouched : List.of(9204L, 9205L, 9206L)) {
             assertEquals(runsBefore.get(untouched), runsAfter.get(untouched), "party " + untouched + " not screened again");
         }
         assertEquals(List.of("DLT-QV01"), entryKeys(9201L));
         assertEquals(List.of("DLT-TL01"), entryKeys(9202L));
         assertEquals(List.of(), entryKeys(9203L));
+        assertEquals(List.of("DLT-TL01"), entryKeys(9207L));
         Map<Long, List<String>> delta = hits(parties);
         Map<Long, List<Boolean>> deltaNew = newFlags(parties);
 
