@@ -15,8 +15,10 @@ public final class PartyScorer {
     /**
      * Names the matching rules (NameKeys, NameMatcher, this class, ScreeningSearch's candidate query). Change it with
      * any of them: the next list update then screens every open party again, not only those its changes concern.
+     * 2026-11-28b: candidates tied in rank at the limit are taken by name id (they were taken in no defined order), and
+     * parties' keys are stored with their candidate counts (V85), which a delta re-screening needs.
      */
-    public static final String MATCHING_RULES = "2026-11-28";
+    public static final String MATCHING_RULES = "2026-11-28b";
 
     /** Scores at or above this are hits that must be dispositioned (chosen with the evaluation set, see README). */
     public static final double HIT_THRESHOLD = 0.75;
