@@ -84,10 +84,12 @@ public class SearchBench {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         int differ = 0;
+        int differTieBroken = 0;
         for (int round = 0; round < 3; round++) {
             a.clear();
             b.clear();
             differ = 0;
+            differTieBroken = 0;
             for (ScreeningSubject q : queries) {
                 long t0 = System.nanoTime();
                 List<PartyScorer.Scored> x = previous(c, q, PartyScorer.SEARCH_FLOOR, 50);
@@ -96,6 +98,11 @@ public class SearchBench {
                 t0 = System.nanoTime();
                 List<PartyScorer.Scored> y = ScreeningSearch.search(c, q, PartyScorer.SEARCH_FLOOR, 50);
                 b.add((System.nanoTime() - t0) / 1e6);
+                c.rollback();
+                if (round == 2 && !show(previous(c, q, PartyScorer.SEARCH_FLOOR, 50, ", n.id")).equals(show(y))) {
+                    differTieBroken++;
+                    System.out.println("DIFFERENT from the previous query with ties by name id: " + q.name());
+                }
                 c.rollback();
                 if (!show(x).equals(show(y))) {
                     differ++;
@@ -111,8 +118,10 @@ public class SearchBench {
         }
         a.sort(null);
         b.sort(null);
-        System.out.printf(java.util.Locale.ROOT, "compare: %d searches; previous p50 %.1f ms p90 %.1f ms; current p50 %.1f ms p90 %.1f ms; %d with different results%n",
-                a.size(), a.get(a.size() / 2), a.get(a.size() * 9 / 10), b.get(b.size() / 2), b.get(b.size() * 9 / 10), differ);
+        System.out.printf(java.util.Locale.ROOT, "compare: %d searches; previous p50 %.1f ms p90 %.1f ms; current p50 %.1f ms p90 %.1f ms; "
+                + "%d with different results (candidates tied at the limit taken in another order), %d different from the previous query "
+                + "with ties taken by name id%n",
+                a.size(), a.get(a.size() / 2), a.get(a.size() * 9 / 10), b.get(b.size() / 2), b.get(b.size() * 9 / 10), differ, differTieBroken);
     }
 
     static List<String> show(List<PartyScorer.Scored> found) {
@@ -122,6 +131,11 @@ public class SearchBench {
 
     /** ScreeningSearch.search as main had it before this branch (one round trip; every candidate scored and explained). */
     static List<PartyScorer.Scored> previous(Connection c, ScreeningSubject subject, double floor, int limit) throws Exception {
+        return previous(c, subject, floor, limit, "");
+    }
+
+    /** The same, with ties at the limit broken as given (", n.id": by name id, as the current query does). */
+    static List<PartyScorer.Scored> previous(Connection c, ScreeningSubject subject, double floor, int limit, String tieBreak) throws Exception {
         List<PartyKeys.Key> keys = PartyKeys.of(subject);
         if (keys.isEmpty()) {
             return List.of();
@@ -141,12 +155,12 @@ public class SearchBench {
                   SELECT DISTINCT c.entry_id FROM probe p CROSS JOIN LATERAL (
                     SELECT n.entry_id FROM screening_name n
                     WHERE n.active AND (n.name_key % p.name_key OR p.core_key <% n.name_key)
-                    ORDER BY greatest(similarity(n.name_key, p.name_key), word_similarity(p.core_key, n.name_key)) DESC
+                    ORDER BY greatest(similarity(n.name_key, p.name_key), word_similarity(p.core_key, n.name_key)) DESC TIEBREAK
                     LIMIT ?) c)
                 SELECT e.id, e.entry_key, e.name, e.source, e.addresses::text, n.kind, n.original
                 FROM hit JOIN screening_entry e ON e.id = hit.entry_id AND e.retired_in IS NULL
                 JOIN screening_name n ON n.entry_id = e.id AND n.active
-                ORDER BY e.id, n.id""")) {
+                ORDER BY e.id, n.id""".replace("TIEBREAK", tieBreak))) {
             ps.setArray(1, c.createArrayOf("text", nameKeys));
             ps.setArray(2, c.createArrayOf("text", coreKeys));
             ps.setInt(3, ScreeningSearch.CANDIDATES_PER_NAME);
