@@ -243,6 +243,14 @@ public class RescreeningScope {
         Map<String, Boolean> changed = new HashMap<>();
         Map<Long, PartyScorer.Candidate> candidates = candidates(c, addedEntries);
         Map<String, List<PartyScorer.Scored>> addedHits = new HashMap<>();
+        // an entry not in force any more (a later version retired it meanwhile): searched in full
+        addedCandidates.entrySet().removeIf(e -> {
+            boolean gone = !candidates.keySet().containsAll(e.getValue());
+            if (gone) {
+                rescreen.add(e.getKey());
+            }
+            return gone;
+        });
         for (Map.Entry<String, Set<Long>> e : addedCandidates.entrySet()) {
             ScreeningSubject subject = byId.get(e.getKey());
             List<List<NameKeys.Token>> queryTokens = PartyScorer.queryTokens(subject);
@@ -276,6 +284,10 @@ public class RescreeningScope {
             }
             List<PartyScorer.Scored> found = new ArrayList<>(addedHits.get(e.getKey()));
             List<List<NameKeys.Token>> queryTokens = PartyScorer.queryTokens(subject);
+            if (hits.getOrDefault(e.getKey(), List.of()).stream().anyMatch(h -> h[1] == 0 && !candidates.containsKey(h[0]))) {
+                rescreen.add(e.getKey()); // a hit's entry not in force any more (retired by a later version meanwhile)
+                continue;
+            }
             for (long[] h : hits.getOrDefault(e.getKey(), List.of())) {
                 if (h[1] == 0 && !e.getValue().contains(h[0])) {
                     PartyScorer.Scored s = hit(subject, queryTokens, candidates.get(h[0]));
@@ -286,7 +298,8 @@ public class RescreeningScope {
             }
             rematched.put(subject, new Rematched(ScreeningSearch.sorted(found, ScreeningService.HITS_KEPT), newCandidates.get(e.getKey())));
         }
-        return new Rematch(rescreen, rematched, recount, addedCandidates.size());
+        int matched = (int) addedCandidates.keySet().stream().filter(p -> !rescreen.contains(p)).count();
+        return new Rematch(rescreen, rematched, recount, matched);
     }
 
 
