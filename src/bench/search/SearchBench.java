@@ -38,12 +38,17 @@ public class SearchBench {
                 }
             }
             c.setAutoCommit(false);
+            if ("compare".equals(mode)) {
+                compare(c, queries);
+                return;
+            }
             for (int round = 0; round < 2; round++) { // first round warms the JVM and the caches
                 List<Double> ms = new ArrayList<>();
                 long hits = 0;
                 for (ScreeningSubject q : queries) {
                     long t0 = System.nanoTime();
                     List<PartyScorer.Scored> found = "legacy".equals(mode) ? legacy(c, q, PartyScorer.SEARCH_FLOOR, 50)
+                            : "previous".equals(mode) ? previous(c, q, PartyScorer.SEARCH_FLOOR, 50)
                             : ScreeningSearch.search(c, q, PartyScorer.SEARCH_FLOOR, 50);
                     ms.add((System.nanoTime() - t0) / 1e6);
                     if (round == 1 && System.getenv("BENCH_SLOW_MS") != null && ms.get(ms.size() - 1) > Double.parseDouble(System.getenv("BENCH_SLOW_MS"))) {
@@ -68,6 +73,116 @@ public class SearchBench {
                 }
             }
         }
+    }
+
+    /**
+     * Mode "compare": every query searched the way main did before this branch ({@link #previous}) and the current
+     * way, interleaved (A, B, A, B … so that the load of a shared machine falls on both alike); prints both timings and
+     * every query whose results differ (entry, score, name matched, explanation).
+     */
+    static void compare(Connection c, List<ScreeningSubject> queries) throws Exception {
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        int differ = 0;
+        int differTieBroken = 0;
+        for (int round = 0; round < 3; round++) {
+            a.clear();
+            b.clear();
+            differ = 0;
+            differTieBroken = 0;
+            for (ScreeningSubject q : queries) {
+                long t0 = System.nanoTime();
+                List<PartyScorer.Scored> x = previous(c, q, PartyScorer.SEARCH_FLOOR, 50);
+                a.add((System.nanoTime() - t0) / 1e6);
+                c.rollback();
+                t0 = System.nanoTime();
+                List<PartyScorer.Scored> y = ScreeningSearch.search(c, q, PartyScorer.SEARCH_FLOOR, 50);
+                b.add((System.nanoTime() - t0) / 1e6);
+                c.rollback();
+                if (round == 2 && !show(previous(c, q, PartyScorer.SEARCH_FLOOR, 50, ", n.id")).equals(show(y))) {
+                    differTieBroken++;
+                    System.out.println("DIFFERENT from the previous query with ties by name id: " + q.name());
+                }
+                c.rollback();
+                if (!show(x).equals(show(y))) {
+                    differ++;
+                    if (round == 2) {
+                        List<String> onlyX = new ArrayList<>(show(x));
+                        onlyX.removeAll(show(y));
+                        List<String> onlyY = new ArrayList<>(show(y));
+                        onlyY.removeAll(show(x));
+                        System.out.println("DIFFERENT: " + q.name() + " " + q.altNames() + "\n  previous only " + onlyX + "\n  current only  " + onlyY);
+                    }
+                }
+            }
+        }
+        a.sort(null);
+        b.sort(null);
+        System.out.printf(java.util.Locale.ROOT, "compare: %d searches; previous p50 %.1f ms p90 %.1f ms; current p50 %.1f ms p90 %.1f ms; "
+                + "%d with different results (candidates tied at the limit taken in another order), %d different from the previous query "
+                + "with ties taken by name id%n",
+                a.size(), a.get(a.size() / 2), a.get(a.size() * 9 / 10), b.get(b.size() / 2), b.get(b.size() * 9 / 10), differ, differTieBroken);
+    }
+
+    static List<String> show(List<PartyScorer.Scored> found) {
+        return found.stream().map(s -> s.candidate().entryId() + " " + s.score() + " " + s.matchedName() + " " + s.matchedKind() + " "
+                + s.queryName() + " " + s.explanation()).sorted().toList();
+    }
+
+    /** ScreeningSearch.search as main had it before this branch (one round trip; every candidate scored and explained). */
+    static List<PartyScorer.Scored> previous(Connection c, ScreeningSubject subject, double floor, int limit) throws Exception {
+        return previous(c, subject, floor, limit, "");
+    }
+
+    /** The same, with ties at the limit broken as given (", n.id": by name id, as the current query does). */
+    static List<PartyScorer.Scored> previous(Connection c, ScreeningSubject subject, double floor, int limit, String tieBreak) throws Exception {
+        List<PartyKeys.Key> keys = PartyKeys.of(subject);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT set_config('pg_trgm.similarity_threshold', '0.4', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)")) {
+            ps.execute();
+        }
+        String[] nameKeys = keys.stream().map(PartyKeys.Key::nameKey).toArray(String[]::new);
+        String[] coreKeys = keys.stream().map(k -> k.coreKey() == null ? "\u0001" : k.coreKey()).toArray(String[]::new);
+        Map<Long, String[]> entries = new LinkedHashMap<>();
+        Map<Long, List<PartyScorer.ListedName>> names = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH probe AS (
+                  SELECT k.name_key, k.core_key FROM unnest(?::text[], ?::text[]) AS k(name_key, core_key)),
+                hit AS (
+                  SELECT DISTINCT c.entry_id FROM probe p CROSS JOIN LATERAL (
+                    SELECT n.entry_id FROM screening_name n
+                    WHERE n.active AND (n.name_key % p.name_key OR p.core_key <% n.name_key)
+                    ORDER BY greatest(similarity(n.name_key, p.name_key), word_similarity(p.core_key, n.name_key)) DESC TIEBREAK
+                    LIMIT ?) c)
+                SELECT e.id, e.entry_key, e.name, e.source, e.addresses::text, n.kind, n.original
+                FROM hit JOIN screening_entry e ON e.id = hit.entry_id AND e.retired_in IS NULL
+                JOIN screening_name n ON n.entry_id = e.id AND n.active
+                ORDER BY e.id, n.id""".replace("TIEBREAK", tieBreak))) {
+            ps.setArray(1, c.createArrayOf("text", nameKeys));
+            ps.setArray(2, c.createArrayOf("text", coreKeys));
+            ps.setInt(3, ScreeningSearch.CANDIDATES_PER_NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.putIfAbsent(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5) });
+                    names.computeIfAbsent(rs.getLong(1), x -> new ArrayList<>()).add(new PartyScorer.ListedName(rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        List<PartyScorer.Scored> scored = new ArrayList<>();
+        for (Map.Entry<Long, String[]> e : entries.entrySet()) {
+            String[] r = e.getValue();
+            PartyScorer.Candidate cand = new PartyScorer.Candidate(e.getKey(), r[0], r[1], r[2], names.get(e.getKey()),
+                    JsonLists.read(r[3], JsonLists.ADDRESSES));
+            PartyScorer.Scored s = PartyScorer.score(subject, cand);
+            if (s.score() >= floor) {
+                scored.add(s);
+            }
+        }
+        scored.sort(java.util.Comparator.comparingDouble(PartyScorer.Scored::score).reversed().thenComparing(s -> s.candidate().entryName()));
+        return scored.size() > limit ? scored.subList(0, limit) : scored;
     }
 
     static long scoringNanos;

@@ -23,7 +23,7 @@ public final class NameMatcher {
 
     static final double NO_DISTINCTIVE_CAP = 0.5;
 
-    private record Pair(Token query, Token listed, double similarity, String how) {
+    private record Pair(Token query, Token listed, double similarity) {
     }
 
     private NameMatcher() {
@@ -34,7 +34,15 @@ public final class NameMatcher {
     }
 
     public static Result score(List<Token> q, List<Token> e) {
-        List<String> reasons = new ArrayList<>();
+        return score(q, e, true);
+    }
+
+    /**
+     * The score, with its reasons when {@code explain} (the same score either way; scoring a candidate without
+     * them is cheaper, and only the best pair of a candidate that is kept needs them).
+     */
+    static Result score(List<Token> q, List<Token> e, boolean explain) {
+        List<String> reasons = explain ? new ArrayList<>() : List.of();
         if (q.isEmpty() || e.isEmpty()) {
             return new Result(0, reasons);
         }
@@ -42,7 +50,9 @@ public final class NameMatcher {
         String qCompact = compact(q);
         String eCompact = compact(e);
         if (!qCompact.isEmpty() && qCompact.equals(eCompact) && qCompact.length() >= 4) {
-            reasons.add("Same name once spaces, punctuation and legal-form words are ignored (\"" + qCompact + "\")");
+            if (explain) {
+                reasons.add("Same name once spaces, punctuation and legal-form words are ignored (\"" + qCompact + "\")");
+            }
             return new Result(1.0, reasons);
         }
 
@@ -58,7 +68,7 @@ public final class NameMatcher {
                 Token et = e.get(i);
                 double s = similarity(qt, et);
                 if (s > 0 && (best == null || s > best.similarity)) {
-                    best = new Pair(qt, et, s, how(qt, et, s));
+                    best = new Pair(qt, et, s);
                     bestIdx = i;
                 }
             }
@@ -84,7 +94,9 @@ public final class NameMatcher {
                 double contained = 0.55 + 0.3 * eCoverage + 0.15 * dice;
                 if (contained > score) {
                     score = contained;
-                    reasons.add("Every distinctive word of the listed name appears in the party's name");
+                    if (explain) {
+                        reasons.add("Every distinctive word of the listed name appears in the party's name");
+                    }
                 }
             }
         }
@@ -95,14 +107,19 @@ public final class NameMatcher {
         boolean listedHasDistinctive = e.stream().anyMatch(t -> t.kind() == Kind.CORE);
         if (!distinctiveInCommon && listedHasDistinctive && score > NO_DISTINCTIVE_CAP) {
             score = NO_DISTINCTIVE_CAP;
-            reasons.add("No distinctive word in common: only sector, place or legal-form words match");
+            if (explain) {
+                reasons.add("No distinctive word in common: only sector, place or legal-form words match");
+            }
+        }
+        if (!explain) {
+            return new Result(Math.min(1.0, score), reasons);
         }
 
         for (Pair p : pairs) {
             if (p.query.kind() == Kind.LEGAL && p.listed.kind() == Kind.LEGAL) {
                 continue;
             }
-            reasons.add(p.how);
+            reasons.add(how(p.query, p.listed, p.similarity));
         }
         List<String> unmatched = q.stream().filter(t -> t.kind() != Kind.LEGAL)
                 .filter(t -> pairs.stream().noneMatch(p -> p.query == t)).map(Token::written).toList();

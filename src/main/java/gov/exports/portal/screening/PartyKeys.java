@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The name keys of a screened party, as {@link ScreeningSearch} probes the list with them: whole key and the key of
@@ -15,6 +17,17 @@ import java.util.List;
 final class PartyKeys {
 
     record Key(String nameKey, String coreKey) {
+    }
+
+    /**
+     * What ScreeningSearch's candidate query saw for one key: {@code names} listed names passed its test, up to
+     * {@link ScreeningSearch#CANDIDATES_PER_NAME}; more than that ({@code names} one above it) and the limit kept the
+     * names up to the one with rank {@code cutoffRank} and id {@code cutoffNameId}.
+     */
+    record Candidates(int names, Float cutoffRank, Long cutoffNameId) {
+        boolean cut() {
+            return names > ScreeningSearch.CANDIDATES_PER_NAME;
+        }
     }
 
     private PartyKeys() {
@@ -32,13 +45,27 @@ final class PartyKeys {
         return keys;
     }
 
-    /** Replaces the stored keys of the given subjects (batched: re-screening writes hundreds at a time). */
+    /** Replaces the stored keys of the given subjects, what their candidates were not known. */
     static void store(Connection c, Collection<ScreeningSubject> subjects) throws SQLException {
+        Map<ScreeningSubject, Map<String, Candidates>> none = new LinkedHashMap<>();
+        for (ScreeningSubject s : subjects) {
+            none.put(s, Map.of());
+        }
+        store(c, none);
+    }
+
+    /**
+     * Replaces the stored keys of the given subjects, with what the candidate query saw for each key (batched:
+     * re-screening writes hundreds at a time).
+     */
+    static void store(Connection c, Map<ScreeningSubject, Map<String, Candidates>> subjects) throws SQLException {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM screening_party_key WHERE subject_type = ? AND subject_id = ?");
                 PreparedStatement ins = c.prepareStatement("""
-                        INSERT INTO screening_party_key (subject_type, subject_id, fingerprint, name_key, core_key)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            for (ScreeningSubject s : subjects) {
+                        INSERT INTO screening_party_key (subject_type, subject_id, fingerprint, name_key, core_key,
+                          candidate_names, cutoff_rank, cutoff_name_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            for (Map.Entry<ScreeningSubject, Map<String, Candidates>> e : subjects.entrySet()) {
+                ScreeningSubject s = e.getKey();
                 del.setString(1, s.subjectType());
                 del.setLong(2, s.subjectId());
                 del.addBatch();
@@ -49,6 +76,10 @@ final class PartyKeys {
                     ins.setString(3, fp);
                     ins.setString(4, k.nameKey());
                     ins.setString(5, k.coreKey());
+                    Candidates cand = e.getValue().get(k.nameKey());
+                    ins.setObject(6, cand == null ? null : cand.names(), java.sql.Types.INTEGER);
+                    ins.setObject(7, cand == null ? null : cand.cutoffRank(), java.sql.Types.REAL);
+                    ins.setObject(8, cand == null ? null : cand.cutoffNameId(), java.sql.Types.BIGINT);
                     ins.addBatch();
                 }
             }

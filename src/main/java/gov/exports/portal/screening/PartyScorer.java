@@ -15,8 +15,10 @@ public final class PartyScorer {
     /**
      * Names the matching rules (NameKeys, NameMatcher, this class, ScreeningSearch's candidate query). Change it with
      * any of them: the next list update then screens every open party again, not only those its changes concern.
+     * 2026-11-28b: candidates tied in rank at the limit are taken by name id (they were taken in no defined order), and
+     * parties' keys are stored with their candidate counts (V90), which a delta re-screening needs.
      */
-    public static final String MATCHING_RULES = "2026-11-28";
+    public static final String MATCHING_RULES = "2026-11-28b";
 
     /** Scores at or above this are hits that must be dispositioned (chosen with the evaluation set, see README). */
     public static final double HIT_THRESHOLD = 0.75;
@@ -47,35 +49,73 @@ public final class PartyScorer {
     }
 
     public static Scored score(ScreeningSubject subject, Candidate c) {
-        double best = -1;
-        NameMatcher.Result bestResult = null;
-        ListedName bestName = null;
-        String bestQuery = null;
+        List<List<NameKeys.Token>> qt = queryTokens(subject);
+        return score(subject, qt, c, bestPair(qt, c.names()));
+    }
+
+    /** Most a party's country and address can add to its name score. */
+    static final double MAX_BONUS = SAME_COUNTRY + SAME_CITY + SAME_ADDRESS;
+
+    /** The best (party name, listed name) pair of a candidate: its name score, before country and address. */
+    record Best(double score, int query, ListedName name) {
+        /**
+         * Whether the candidate cannot reach {@code floor} whatever its addresses (the name score plus the largest
+         * country and address bonus stays below it, clear of the rounding to three decimals): callers drop it
+         * without explaining it or reading its addresses.
+         */
+        boolean below(double floor) {
+            return score + MAX_BONUS + 0.001 < floor;
+        }
+    }
+
+    /** The words of each of the party's names, in {@link ScreeningSubject#names()} order: computed once per search. */
+    static List<List<NameKeys.Token>> queryTokens(ScreeningSubject subject) {
+        List<List<NameKeys.Token>> out = new ArrayList<>();
         for (String q : subject.names()) {
-            List<NameKeys.Token> qt = NameKeys.tokens(q);
-            for (ListedName n : c.names()) {
-                NameMatcher.Result r = "ACRONYM".equals(n.kind())
-                        ? acronym(qt, n.original())
-                        : NameMatcher.score(qt, NameKeys.tokens(n.original()));
-                double s = r.score() - ("ACRONYM".equals(n.kind()) ? 0.05 : 0);
+            out.add(NameKeys.tokens(q));
+        }
+        return out;
+    }
+
+    /** The first best pair, party names in order, each against the listed names in order; null when there is none. */
+    static Best bestPair(List<List<NameKeys.Token>> queryTokens, List<ListedName> listed) {
+        List<List<NameKeys.Token>> et = new ArrayList<>(listed.size());
+        for (ListedName n : listed) {
+            et.add("ACRONYM".equals(n.kind()) ? null : listedTokens(n.original()));
+        }
+        double best = -1;
+        Best out = null;
+        for (int qi = 0; qi < queryTokens.size(); qi++) {
+            List<NameKeys.Token> qt = queryTokens.get(qi);
+            for (int ni = 0; ni < listed.size(); ni++) {
+                ListedName n = listed.get(ni);
+                double s = et.get(ni) == null ? acronym(qt, n.original()).score() - 0.05 : NameMatcher.score(qt, et.get(ni), false).score();
                 if (s > best) {
                     best = s;
-                    bestResult = r;
-                    bestName = n;
-                    bestQuery = q;
+                    out = new Best(s, qi, n);
                 }
             }
         }
-        if (bestResult == null) {
+        return out;
+    }
+
+    /** The candidate scored and explained from its best pair (see {@link #bestPair}). */
+    static Scored score(ScreeningSubject subject, List<List<NameKeys.Token>> queryTokens, Candidate c, Best bestPair) {
+        if (bestPair == null) {
             return new Scored(c, 0, c.entryName(), "NAME", subject.name(), List.of());
         }
+        double best = bestPair.score();
+        ListedName bestName = bestPair.name();
+        NameMatcher.Result bestResult = "ACRONYM".equals(bestName.kind()) ? acronym(queryTokens.get(bestPair.query()), bestName.original())
+                : NameMatcher.score(queryTokens.get(bestPair.query()), listedTokens(bestName.original()), true);
+        String bestQueryName = subject.names().get(bestPair.query());
         List<String> why = new ArrayList<>();
         String kindWord = switch (bestName.kind()) {
             case "ALIAS" -> "alias";
             case "ACRONYM" -> "initials of the listed name";
             default -> "listed name";
         };
-        why.add(String.format(Locale.ROOT, "\"%s\" matched the %s \"%s\" (name score %.2f)", bestQuery, kindWord,
+        why.add(String.format(Locale.ROOT, "\"%s\" matched the %s \"%s\" (name score %.2f)", bestQueryName, kindWord,
                 bestName.original(), best));
         why.addAll(bestResult.reasons());
         double score = best;
@@ -123,7 +163,23 @@ public final class PartyScorer {
             }
         }
         score = Math.max(0, Math.min(1, score));
-        return new Scored(c, Math.round(score * 1000) / 1000.0, bestName.original(), bestName.kind(), bestQuery, why);
+        return new Scored(c, Math.round(score * 1000) / 1000.0, bestName.original(), bestName.kind(), bestQueryName, why);
+    }
+
+    /** Words of listed names, kept: the same few thousand names are scored again and again. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<NameKeys.Token>> LISTED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LISTED_MAX = 200_000;
+
+    static List<NameKeys.Token> listedTokens(String original) {
+        List<NameKeys.Token> t = LISTED.get(original);
+        if (t == null) {
+            t = List.copyOf(NameKeys.tokens(original));
+            if (LISTED.size() >= LISTED_MAX) {
+                LISTED.clear();
+            }
+            LISTED.put(original, t);
+        }
+        return t;
     }
 
     /** A party written as initials ("SMIC") against the initials of a long listed name. */

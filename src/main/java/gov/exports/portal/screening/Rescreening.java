@@ -81,9 +81,28 @@ public class Rescreening {
             List<ScreeningSubject> all = subjects;
             subjects = scope.rescreen();
             jobs.progress(jobId, "Screening parties", done, all.size());
+            // parties whose hits the changed entries alter, found from those entries alone: recorded in chunks too
+            List<ScreeningSubject> rematched = new ArrayList<>(scope.rematched().keySet());
+            for (int from = 0; from < rematched.size(); from += CHUNK) {
+                Map<ScreeningSubject, RescreeningScope.Rematched> chunk = new java.util.LinkedHashMap<>();
+                for (ScreeningSubject s : rematched.subList(from, Math.min(rematched.size(), from + CHUNK))) {
+                    chunk.put(s, scope.rematched().get(s));
+                }
+                try {
+                    newHits += screening.recordFound(chunk);
+                } catch (RuntimeException chunkFailed) {
+                    // searched in full instead, party by party below
+                    subjects = new ArrayList<>(subjects);
+                    subjects.addAll(chunk.keySet());
+                    LOG.warnf(chunkFailed, "Recording %d re-matched parties failed; searching them in full", chunk.size());
+                    continue;
+                }
+                done += chunk.size();
+                jobs.progress(jobId, "Screening parties", done, all.size());
+            }
             // Chunks of parties per transaction (one commit per party made commits the cost at 10,000 applications);
             // a chunk that fails is retried party by party so that one bad party does not stop the others.
-            Map<ScreeningSubject, List<PartyScorer.Scored>> searched = new HashMap<>();
+            Map<ScreeningSubject, ScreeningSearch.Found> searched = new HashMap<>();
             for (int from = 0; from < subjects.size(); from += CHUNK) {
                 List<ScreeningSubject> chunk = subjects.subList(from, Math.min(subjects.size(), from + CHUNK));
                 try {
@@ -102,10 +121,13 @@ public class Rescreening {
                 jobs.progress(jobId, "Screening parties", done, all.size());
             }
             String how = scope.full() ? "every open party (" + scope.fullBecause() + ")"
-                    : String.format("%d entries changed; the %d other open parties cannot match them and keep their hits",
-                            scope.changedEntries(), scope.unchanged().size());
+                    : String.format("%d entries changed; %d parties their names concern were matched against the changed entries only "
+                            + "(%d of them have other hits now), %d searched in full; the %d other open parties cannot match them "
+                            + "or keep their hits", scope.changedEntries(), scope.matchedAgainstChanges(), scope.rematched().size(),
+                            subjects.size(), scope.unchanged().size());
             jobs.finish(jobId, versionId, String.format("%d parties re-screened against version %d: %d new hits%s. Screened %s.",
-                    subjects.size(), versionId, newHits, failed > 0 ? ", " + failed + " could not be screened (see the log)" : "", how));
+                    subjects.size() + scope.rematched().size(), versionId, newHits,
+                    failed > 0 ? ", " + failed + " could not be screened (see the log)" : "", how));
         } catch (RuntimeException e) {
             LOG.error("Re-screening failed", e);
             jobs.fail(jobId, "Re-screening stopped: " + e.getClass().getSimpleName() + ". Parties screened so far keep their results.");

@@ -21,11 +21,16 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 /**
- * Which open parties a list version can change the screening of. A party's screening depends on the list only
- * through the candidates {@link ScreeningSearch} takes from PostgreSQL (whole key {@code %}, distinctive words
- * {@code <%}); so only parties for which an added, changed or removed name passes that same test, parties with a
- * hit on a retired entry, and parties never screened as they are described now are screened again. Every other
- * party would get the same hits from a full re-screening.
+ * What a list version changes in the screening of open parties. A party's screening depends on the list only through
+ * the candidates {@link ScreeningSearch} takes from PostgreSQL (per name key, the names passing the test whole key
+ * {@code %} or distinctive words {@code <%}, best {@link ScreeningSearch#CANDIDATES_PER_NAME} by rank); scores are
+ * per entry. So a party for which no added, changed or removed name passes that test keeps its hits. A party for
+ * which some do is matched against the changed entries only, when the stored candidate counts show that this is
+ * exactly what a search would find: its hits on entries in force stay, hits on retired entries go, and the added
+ * entries that pass the test are scored; only when the limit could now keep other names (it cut names off and a
+ * changed name ranks among those kept, or the changes take a key past the limit), when the party had as many hits as
+ * are kept, or when nothing is stored for it, is it searched in full. Parties never screened as they are described
+ * now are searched in full too.
  */
 @ApplicationScoped
 public class RescreeningScope {
@@ -33,8 +38,17 @@ public class RescreeningScope {
     /** More changed entries than this share of the list: a full re-screening is as cheap and simpler. */
     static final double DELTA_LIMIT = 0.2;
 
-    /** The parties to screen again, or why every open party must be. */
-    public record Scope(List<ScreeningSubject> rescreen, List<ScreeningSubject> unchanged, String fullBecause, int changedEntries) {
+    /** Results found without a search: the hits, and what the candidate query would see now for each name key. */
+    public record Rematched(List<PartyScorer.Scored> scored, Map<String, PartyKeys.Candidates> candidatesByKey) {
+    }
+
+    /**
+     * The parties to search again in full ({@code rescreen}), those whose hits the changes alter, found from the
+     * changed entries alone ({@code rematched}), and those that keep their hits ({@code unchanged}); or why every
+     * open party must be searched ({@code fullBecause}).
+     */
+    public record Scope(List<ScreeningSubject> rescreen, Map<ScreeningSubject, Rematched> rematched, List<ScreeningSubject> unchanged,
+            String fullBecause, int changedEntries, int matchedAgainstChanges) {
         boolean full() {
             return fullBecause != null;
         }
@@ -68,7 +82,7 @@ public class RescreeningScope {
     }
 
     private static Scope full(List<ScreeningSubject> open, String why) {
-        return new Scope(open, List.of(), why, -1);
+        return new Scope(open, Map.of(), List.of(), why, -1, 0);
     }
 
     private Scope delta(Connection c, long versionId, List<ScreeningSubject> open, int changedEntries) throws SQLException {
@@ -80,18 +94,24 @@ public class RescreeningScope {
         }
         Set<String> rescreen = new HashSet<>();
         // parties never screened, or described differently since their latest screening (a full re-screening
-        // would screen them as described now); parties screened before their keys were stored get them now
+        // would screen them as described now); parties screened before their keys were stored get them now;
+        // parties already screened against this version keep that screening
         Map<String, String> runFingerprint = new HashMap<>();
+        Set<String> screenedAgainstThis = new HashSet<>();
         Map<String, String> keyFingerprint = new HashMap<>();
         for (Map.Entry<String, List<Long>> t : idsByType.entrySet()) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT DISTINCT ON (subject_id) subject_id, subject_fingerprint FROM screening_run
+                    SELECT DISTINCT ON (subject_id) subject_id, subject_fingerprint, list_version_id >= ? FROM screening_run
                     WHERE subject_type = ? AND subject_id = ANY(?) ORDER BY subject_id, id DESC""")) {
-                ps.setString(1, t.getKey());
-                ps.setArray(2, c.createArrayOf("bigint", t.getValue().toArray()));
+                ps.setLong(1, versionId);
+                ps.setString(2, t.getKey());
+                ps.setArray(3, c.createArrayOf("bigint", t.getValue().toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         runFingerprint.put(id(t.getKey(), rs.getLong(1)), rs.getString(2));
+                        if (rs.getBoolean(3)) {
+                            screenedAgainstThis.add(id(t.getKey(), rs.getLong(1)));
+                        }
                     }
                 }
             }
@@ -117,49 +137,208 @@ public class RescreeningScope {
         }
         PartyKeys.store(c, keysMissing);
 
-        for (String[] party : partiesConcerned(c, versionId)) {
-            rescreen.add(id(party[0], Long.parseLong(party[1])));
-        }
-        // hits on entries this version retired (their party is screened again even if its description changed)
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT DISTINCT r.subject_type, r.subject_id FROM screening_hit h
-                JOIN screening_run r ON r.id = h.run_id JOIN screening_entry e ON e.id = h.entry_id
-                WHERE e.retired_in = ?""")) {
-            ps.setLong(1, versionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rescreen.add(id(rs.getString(1), rs.getLong(2)));
-                }
+        // the changed names that pass the candidate test of each concerned party's keys
+        Map<String, List<Passing>> concerned = new LinkedHashMap<>();
+        for (Passing p : changedNamesPassing(c, versionId)) {
+            String id = id(p.subjectType(), p.subjectId());
+            if (byId.containsKey(id) && !rescreen.contains(id) && !screenedAgainstThis.contains(id)) {
+                concerned.computeIfAbsent(id, x -> new ArrayList<>()).add(p);
             }
         }
+        // hits of the concerned parties' latest screenings, and whether this version retired their entry
+        Map<String, List<long[]>> hits = latestHits(c, versionId, concerned.keySet(), byId);
+        // a party with a hit on a retired entry is concerned by it (its names passed the test); searched in full if not
+        for (Map.Entry<String, List<long[]>> h : retiredHits(c, versionId).entrySet()) {
+            if (byId.containsKey(h.getKey()) && !concerned.containsKey(h.getKey()) && !screenedAgainstThis.contains(h.getKey())) {
+                rescreen.add(h.getKey());
+            }
+        }
+        Map<String, Map<String, PartyKeys.Candidates>> stored = storedCandidates(c, concerned.keySet(), byId);
+        Rematch r = rematch(c, byId, concerned, hits, stored);
+        rescreen.addAll(r.searchInFull());
+        Map<ScreeningSubject, Rematched> rematched = r.rematched();
+        updateCandidates(c, r.recount());
+
         List<ScreeningSubject> again = new ArrayList<>();
         List<ScreeningSubject> unchanged = new ArrayList<>();
         for (Map.Entry<String, ScreeningSubject> e : byId.entrySet()) {
-            (rescreen.contains(e.getKey()) ? again : unchanged).add(e.getValue());
+            if (rescreen.contains(e.getKey())) {
+                again.add(e.getValue());
+            } else if (!rematched.containsKey(e.getValue())) {
+                unchanged.add(e.getValue());
+            }
         }
-        return new Scope(again, unchanged, null, changedEntries);
+        return new Scope(again, rematched, unchanged, null, changedEntries, r.matchedAgainstChanges());
     }
 
     /**
-     * Parties (subject type, id) whose stored name keys pass ScreeningSearch's candidate test against a name the
-     * version added, changed or retired: the names go into a temporary table under their own small trigram index,
-     * which every party key probes (name % key, core <% name).
+     * What matching the concerned parties against the changed entries gives: the parties that must be searched in
+     * full instead, the parties whose hits change (with their new hits), the new candidate counts of the parties whose
+     * hits stay, and how many parties were matched against the changes only.
      */
-    static List<String[]> partiesConcerned(Connection c, long versionId) throws SQLException {
-        List<String[]> out = new ArrayList<>();
+    record Rematch(Set<String> searchInFull, Map<ScreeningSubject, Rematched> rematched,
+            Map<ScreeningSubject, Map<String, PartyKeys.Candidates>> recount, int matchedAgainstChanges) {
+    }
+
+    /**
+     * Matches each concerned party (by "type:id", with the changed names passing its keys) against the changed entries,
+     * from its latest hits ({entry id, 1 if retired}) and the stored candidate counts of its keys; entries are read on
+     * {@code c}.
+     */
+    static Rematch rematch(Connection c, Map<String, ScreeningSubject> byId, Map<String, List<Passing>> concerned,
+            Map<String, List<long[]>> hits, Map<String, Map<String, PartyKeys.Candidates>> stored) throws SQLException {
+        Set<String> rescreen = new HashSet<>();
+
+        // per concerned party: exactly what a search would find, from the changes alone, or a full search
+        Map<String, Set<Long>> addedCandidates = new HashMap<>();
+        Map<String, Map<String, PartyKeys.Candidates>> newCandidates = new HashMap<>();
+        Set<Long> addedEntries = new HashSet<>();
+        for (Map.Entry<String, List<Passing>> e : concerned.entrySet()) {
+            Map<String, PartyKeys.Candidates> now = new LinkedHashMap<>(stored.getOrDefault(e.getKey(), Map.of()));
+            Set<Long> added = new HashSet<>();
+            boolean exact = hits.getOrDefault(e.getKey(), List.of()).size() < ScreeningService.HITS_KEPT;
+            Map<String, List<Passing>> byKey = new LinkedHashMap<>();
+            for (Passing p : e.getValue()) {
+                byKey.computeIfAbsent(p.nameKey(), k -> new ArrayList<>()).add(p);
+            }
+            for (Map.Entry<String, List<Passing>> k : byKey.entrySet()) {
+                PartyKeys.Candidates before = now.get(k.getKey());
+                if (before == null) {
+                    exact = false; // not known what the limit kept
+                    break;
+                }
+                if (before.cut()) {
+                    // the limit kept the best names up to the cutoff: unchanged unless a changed name ranks among them
+                    if (k.getValue().stream().anyMatch(Passing::withinCutoff)) {
+                        exact = false;
+                        break;
+                    }
+                    continue;
+                }
+                int names = before.names();
+                for (Passing p : k.getValue()) {
+                    names += p.added() ? 1 : -1;
+                    if (p.added()) {
+                        added.add(p.entryId());
+                    }
+                }
+                if (names > ScreeningSearch.CANDIDATES_PER_NAME || names < 0) {
+                    exact = false; // the limit now cuts names off: which ones, only a search says
+                    break;
+                }
+                now.put(k.getKey(), new PartyKeys.Candidates(names, null, null));
+            }
+            if (exact) {
+                addedCandidates.put(e.getKey(), added);
+                newCandidates.put(e.getKey(), now);
+                addedEntries.addAll(added);
+            } else {
+                rescreen.add(e.getKey());
+            }
+        }
+
+        // score: the added entries each exact party's keys found, and (where that or a retired hit changes anything)
+        // its hits on entries still in force, exactly as a search would score them
+        Set<Long> toLoad = new HashSet<>(addedEntries);
+        Map<String, Boolean> changed = new HashMap<>();
+        Map<Long, PartyScorer.Candidate> candidates = candidates(c, addedEntries);
+        Map<String, List<PartyScorer.Scored>> addedHits = new HashMap<>();
+        // an entry not in force any more (a later version retired it meanwhile): searched in full
+        addedCandidates.entrySet().removeIf(e -> {
+            boolean gone = !candidates.keySet().containsAll(e.getValue());
+            if (gone) {
+                rescreen.add(e.getKey());
+            }
+            return gone;
+        });
+        for (Map.Entry<String, Set<Long>> e : addedCandidates.entrySet()) {
+            ScreeningSubject subject = byId.get(e.getKey());
+            List<List<NameKeys.Token>> queryTokens = PartyScorer.queryTokens(subject);
+            List<PartyScorer.Scored> scored = new ArrayList<>();
+            for (long entry : e.getValue()) {
+                PartyScorer.Scored s = hit(subject, queryTokens, candidates.get(entry));
+                if (s != null) {
+                    scored.add(s);
+                }
+            }
+            boolean retiredHit = hits.getOrDefault(e.getKey(), List.of()).stream().anyMatch(h -> h[1] == 1);
+            changed.put(e.getKey(), retiredHit || !scored.isEmpty());
+            addedHits.put(e.getKey(), scored);
+            if (retiredHit || !scored.isEmpty()) {
+                for (long[] h : hits.getOrDefault(e.getKey(), List.of())) {
+                    if (h[1] == 0) {
+                        toLoad.add(h[0]);
+                    }
+                }
+            }
+        }
+        toLoad.removeAll(candidates.keySet());
+        candidates.putAll(candidates(c, toLoad));
+        Map<ScreeningSubject, Rematched> rematched = new LinkedHashMap<>();
+        Map<ScreeningSubject, Map<String, PartyKeys.Candidates>> recount = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<Long>> e : addedCandidates.entrySet()) {
+            ScreeningSubject subject = byId.get(e.getKey());
+            if (!changed.get(e.getKey())) {
+                recount.put(subject, newCandidates.get(e.getKey()));
+                continue;
+            }
+            List<PartyScorer.Scored> found = new ArrayList<>(addedHits.get(e.getKey()));
+            List<List<NameKeys.Token>> queryTokens = PartyScorer.queryTokens(subject);
+            if (hits.getOrDefault(e.getKey(), List.of()).stream().anyMatch(h -> h[1] == 0 && !candidates.containsKey(h[0]))) {
+                rescreen.add(e.getKey()); // a hit's entry not in force any more (retired by a later version meanwhile)
+                continue;
+            }
+            for (long[] h : hits.getOrDefault(e.getKey(), List.of())) {
+                if (h[1] == 0 && !e.getValue().contains(h[0])) {
+                    PartyScorer.Scored s = hit(subject, queryTokens, candidates.get(h[0]));
+                    if (s != null) {
+                        found.add(s);
+                    }
+                }
+            }
+            rematched.put(subject, new Rematched(ScreeningSearch.sorted(found, ScreeningService.HITS_KEPT), newCandidates.get(e.getKey())));
+        }
+        int matched = (int) addedCandidates.keySet().stream().filter(p -> !rescreen.contains(p)).count();
+        return new Rematch(rescreen, rematched, recount, matched);
+    }
+
+
+
+    /** An entry scored against a party as a search scores it; null below the hit threshold. */
+    private static PartyScorer.Scored hit(ScreeningSubject subject, List<List<NameKeys.Token>> queryTokens, PartyScorer.Candidate cand) {
+        PartyScorer.Best best = PartyScorer.bestPair(queryTokens, cand.names());
+        if (best != null && best.below(PartyScorer.HIT_THRESHOLD)) {
+            return null;
+        }
+        PartyScorer.Scored s = PartyScorer.score(subject, queryTokens, cand, best);
+        return s.score() >= PartyScorer.HIT_THRESHOLD ? s : null;
+    }
+
+    /** A changed name passing the candidate test of a stored party key; withinCutoff: it ranks among the names kept. */
+    record Passing(String subjectType, long subjectId, String nameKey, long entryId, boolean added, boolean withinCutoff) {
+    }
+
+    /**
+     * Every (party key, changed name) pair passing ScreeningSearch's candidate test: the names this version added,
+     * changed or retired go into a temporary table under their own small trigram index, which every stored party key
+     * probes (name % key, core <% name). For a key whose candidates the limit cut off, whether the name ranks among
+     * those kept (rank, then name id, against the stored cutoff).
+     */
+    static List<Passing> changedNamesPassing(Connection c, long versionId) throws SQLException {
+        List<Passing> out = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute("SELECT set_config('pg_trgm.similarity_threshold', '0.4', true), "
                     + "set_config('pg_trgm.word_similarity_threshold', '0.5', true)");
-            // the names this version added, changed or retired, under their own small trigram index: each party key
-            // probes it with exactly the candidate test of ScreeningSearch (name % key, core <% name)
-            st.execute("CREATE TEMP TABLE rescreen_delta_name (name_key text NOT NULL) ON COMMIT DROP");
+            st.execute("CREATE TEMP TABLE rescreen_delta_name (name_id bigint NOT NULL, entry_id bigint NOT NULL, name_key text NOT NULL, "
+                    + "added boolean NOT NULL) ON COMMIT DROP");
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO rescreen_delta_name (name_key)
-                SELECT DISTINCT n.name_key FROM screening_name n JOIN screening_entry e ON e.id = n.entry_id
+                INSERT INTO rescreen_delta_name (name_id, entry_id, name_key, added)
+                SELECT n.id, n.entry_id, n.name_key, e.added_in = ? FROM screening_name n JOIN screening_entry e ON e.id = n.entry_id
                 WHERE e.added_in = ? OR e.retired_in = ?""")) {
             ps.setLong(1, versionId);
             ps.setLong(2, versionId);
+            ps.setLong(3, versionId);
             ps.executeUpdate();
         }
         try (Statement st = c.createStatement()) {
@@ -169,15 +348,139 @@ public class RescreeningScope {
             // parties and 1,300 names); probing its index instead took 10 s
             st.execute("SELECT set_config('enable_seqscan', 'off', true)");
             try (ResultSet rs = st.executeQuery("""
-                    SELECT DISTINCT p.subject_type, p.subject_id FROM screening_party_key p
-                    WHERE EXISTS (SELECT 1 FROM rescreen_delta_name d WHERE d.name_key % p.name_key)
-                       OR EXISTS (SELECT 1 FROM rescreen_delta_name d WHERE d.name_key %> p.core_key)""")) {
+                    SELECT p.subject_type, p.subject_id, p.name_key, d.entry_id, d.added,
+                           coalesce(r.rank > p.cutoff_rank OR (r.rank = p.cutoff_rank AND d.name_id <= p.cutoff_name_id), false)
+                    FROM screening_party_key p
+                    JOIN rescreen_delta_name d ON d.name_key % p.name_key OR d.name_key %> p.core_key
+                    CROSS JOIN LATERAL (SELECT greatest(similarity(d.name_key, p.name_key),
+                                                        word_similarity(coalesce(p.core_key, chr(1)), d.name_key)) AS rank) r""")) {
                 while (rs.next()) {
-                    out.add(new String[] { rs.getString(1), String.valueOf(rs.getLong(2)) });
+                    out.add(new Passing(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5), rs.getBoolean(6)));
                 }
             }
             st.execute("SELECT set_config('enable_seqscan', 'on', true)");
             st.execute("DROP TABLE rescreen_delta_name");
+        }
+        return out;
+    }
+
+    /** Parties (subject type, id) whose latest screening hit an entry the version retired. */
+    private static Map<String, List<long[]>> retiredHits(Connection c, long versionId) throws SQLException {
+        Map<String, List<long[]>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT r.subject_type, r.subject_id FROM screening_hit h
+                JOIN screening_run r ON r.id = h.run_id JOIN screening_entry e ON e.id = h.entry_id
+                WHERE e.retired_in = ?""")) {
+            ps.setLong(1, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(id(rs.getString(1), rs.getLong(2)), List.of());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per party: the entries its latest screening hit, each with 1 if this version retired it, else 0. */
+    private static Map<String, List<long[]>> latestHits(Connection c, long versionId, Set<String> parties, Map<String, ScreeningSubject> byId)
+            throws SQLException {
+        Map<String, List<long[]>> out = new HashMap<>();
+        for (Map.Entry<String, List<Long>> t : byType(parties, byId).entrySet()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT r.subject_id, h.entry_id, e.retired_in IS NOT NULL AND e.retired_in <= ? FROM (
+                      SELECT DISTINCT ON (subject_id) id, subject_id FROM screening_run
+                      WHERE subject_type = ? AND subject_id = ANY(?) ORDER BY subject_id, id DESC) r
+                    JOIN screening_hit h ON h.run_id = r.id JOIN screening_entry e ON e.id = h.entry_id""")) {
+                ps.setLong(1, versionId);
+                ps.setString(2, t.getKey());
+                ps.setArray(3, c.createArrayOf("bigint", t.getValue().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(id(t.getKey(), rs.getLong(1)), x -> new ArrayList<>())
+                                .add(new long[] { rs.getLong(2), rs.getBoolean(3) ? 1 : 0 });
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per party: what the candidate query saw for each of its stored keys (keys with nothing stored are left out). */
+    static Map<String, Map<String, PartyKeys.Candidates>> storedCandidates(Connection c, Set<String> parties,
+            Map<String, ScreeningSubject> byId) throws SQLException {
+        Map<String, Map<String, PartyKeys.Candidates>> out = new HashMap<>();
+        for (Map.Entry<String, List<Long>> t : byType(parties, byId).entrySet()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT subject_id, name_key, candidate_names, cutoff_rank, cutoff_name_id FROM screening_party_key
+                    WHERE subject_type = ? AND subject_id = ANY(?) AND candidate_names IS NOT NULL""")) {
+                ps.setString(1, t.getKey());
+                ps.setArray(2, c.createArrayOf("bigint", t.getValue().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(id(t.getKey(), rs.getLong(1)), x -> new LinkedHashMap<>()).put(rs.getString(2),
+                                new PartyKeys.Candidates(rs.getInt(3), (Float) rs.getObject(4), (Long) rs.getObject(5)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The new candidate counts of parties whose hits stay (their keys are otherwise unchanged). */
+    private static void updateCandidates(Connection c, Map<ScreeningSubject, Map<String, PartyKeys.Candidates>> recount) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE screening_party_key SET candidate_names = ? WHERE subject_type = ? AND subject_id = ? AND name_key = ?
+                AND candidate_names IS DISTINCT FROM ?""")) {
+            for (Map.Entry<ScreeningSubject, Map<String, PartyKeys.Candidates>> e : recount.entrySet()) {
+                for (Map.Entry<String, PartyKeys.Candidates> k : e.getValue().entrySet()) {
+                    if (k.getValue().cut()) {
+                        continue;
+                    }
+                    ps.setInt(1, k.getValue().names());
+                    ps.setString(2, e.getKey().subjectType());
+                    ps.setLong(3, e.getKey().subjectId());
+                    ps.setString(4, k.getKey());
+                    ps.setInt(5, k.getValue().names());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Entries as ScreeningSearch reads them (their names in force, their addresses). */
+    static Map<Long, PartyScorer.Candidate> candidates(Connection c, Set<Long> entryIds) throws SQLException {
+        Map<Long, PartyScorer.Candidate> out = new HashMap<>();
+        if (entryIds.isEmpty()) {
+            return out;
+        }
+        Map<Long, String[]> entries = new LinkedHashMap<>();
+        Map<Long, List<PartyScorer.ListedName>> names = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT e.id, e.entry_key, e.name, e.source, e.addresses::text, n.kind, n.original
+                FROM screening_entry e JOIN screening_name n ON n.entry_id = e.id AND n.active
+                WHERE e.id = ANY(?) AND e.retired_in IS NULL ORDER BY e.id, n.id""")) {
+            ps.setArray(1, c.createArrayOf("bigint", entryIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.putIfAbsent(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5) });
+                    names.computeIfAbsent(rs.getLong(1), x -> new ArrayList<>()).add(new PartyScorer.ListedName(rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        for (Map.Entry<Long, String[]> e : entries.entrySet()) {
+            String[] r = e.getValue();
+            out.put(e.getKey(), new PartyScorer.Candidate(e.getKey(), r[0], r[1], r[2], names.get(e.getKey()),
+                    JsonLists.read(r[3], JsonLists.ADDRESSES)));
+        }
+        return out;
+    }
+
+    private static Map<String, List<Long>> byType(Set<String> parties, Map<String, ScreeningSubject> byId) {
+        Map<String, List<Long>> out = new HashMap<>();
+        for (String p : parties) {
+            ScreeningSubject s = byId.get(p);
+            out.computeIfAbsent(s.subjectType(), t -> new ArrayList<>()).add(s.subjectId());
         }
         return out;
     }

@@ -65,9 +65,13 @@ public class ScreeningService {
     @Transactional
     public Outcome screen(ScreeningSubject subject, Trigger trigger) {
         check(subject);
-        return record(subject, trigger, ListVersion.current().map(v -> v.id).orElse(null),
-                search.search(subject, PartyScorer.HIT_THRESHOLD, 50));
+        Long version = ListVersion.current().map(v -> v.id).orElse(null);
+        ScreeningSearch.Found found = search.find(subject, PartyScorer.HIT_THRESHOLD, HITS_KEPT);
+        return record(subject, trigger, version, found.scored(), found.candidatesByKey());
     }
+
+    /** At most so many hits are kept per screening (the best). */
+    static final int HITS_KEPT = 50;
 
     /**
      * Screens several subjects in one transaction (re-screening after a list update). Parties described alike (the
@@ -75,23 +79,44 @@ public class ScreeningService {
      * description for one list version, so the caller keeps it for the whole job. Returns the number of new hits.
      */
     @Transactional
-    public int screenAll(List<ScreeningSubject> subjects, Trigger trigger, Map<ScreeningSubject, List<PartyScorer.Scored>> searched) {
+    public int screenAll(List<ScreeningSubject> subjects, Trigger trigger, Map<ScreeningSubject, ScreeningSearch.Found> searched) {
         Long version = ListVersion.current().map(v -> v.id).orElse(null);
         int newHits = 0;
         for (ScreeningSubject subject : subjects) {
             check(subject);
-            ScreeningSubject description = new ScreeningSubject("SEARCH", 0L, subject.name(), subject.altNames(), subject.address(),
-                    subject.city(), subject.country());
-            List<PartyScorer.Scored> found = searched.computeIfAbsent(description,
-                    d -> search.search(d, PartyScorer.HIT_THRESHOLD, 50));
-            newHits += (int) record(subject, trigger, version, found).hits().stream().filter(h -> h.isNew).count();
+            ScreeningSearch.Found found = searched.computeIfAbsent(description(subject),
+                    d -> search.find(d, PartyScorer.HIT_THRESHOLD, HITS_KEPT));
+            newHits += (int) record(subject, trigger, version, found.scored(), found.candidatesByKey()).hits().stream()
+                    .filter(h -> h.isNew).count();
+        }
+        return newHits;
+    }
+
+    /** What is matched of a subject: parties described alike get the same results. */
+    static ScreeningSubject description(ScreeningSubject subject) {
+        return new ScreeningSubject("SEARCH", 0L, subject.name(), subject.altNames(), subject.address(), subject.city(), subject.country());
+    }
+
+    /**
+     * Records re-screenings whose results were found without a search (a delta re-screening matched the parties
+     * against the changed entries only, see {@link RescreeningScope}): the hits, and what the candidate query would
+     * now see for each name key. Returns the number of new hits.
+     */
+    @Transactional
+    public int recordFound(Map<ScreeningSubject, RescreeningScope.Rematched> found) {
+        Long version = ListVersion.current().map(v -> v.id).orElse(null);
+        int newHits = 0;
+        for (Map.Entry<ScreeningSubject, RescreeningScope.Rematched> e : found.entrySet()) {
+            check(e.getKey());
+            newHits += (int) record(e.getKey(), Trigger.RESCREEN, version, e.getValue().scored(), e.getValue().candidatesByKey())
+                    .hits().stream().filter(h -> h.isNew).count();
         }
         return newHits;
     }
 
     /** The party's name keys as screened now: a list update finds the parties its changes concern by them. */
-    private void storeKeys(ScreeningSubject subject) {
-        em.unwrap(org.hibernate.Session.class).doWork(c -> PartyKeys.store(c, List.of(subject)));
+    private void storeKeys(ScreeningSubject subject, Map<String, PartyKeys.Candidates> candidates) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> PartyKeys.store(c, Map.of(subject, candidates)));
     }
 
     private static void check(ScreeningSubject subject) {
@@ -101,8 +126,9 @@ public class ScreeningService {
         }
     }
 
-    private Outcome record(ScreeningSubject subject, Trigger trigger, Long listVersionId, List<PartyScorer.Scored> found) {
-        storeKeys(subject);
+    private Outcome record(ScreeningSubject subject, Trigger trigger, Long listVersionId, List<PartyScorer.Scored> found,
+            Map<String, PartyKeys.Candidates> candidates) {
+        storeKeys(subject, candidates);
         ScreeningRun previous = ScreeningRun.latest(subject.subjectType(), subject.subjectId());
         Set<String> previouslyHit = new HashSet<>();
         if (previous != null) {

@@ -49,11 +49,23 @@ class DeltaRescreeningTest {
                 party(9202L, "Tianhe Lattice Photonics Ltd.", "Wuhan"), // matches the entry changed
                 party(9203L, "Boreal Silicate Devices Co.", "Dalian"), // has a hit on the entry removed
                 party(9204L, "Zhipu Huazhang Technology", "Beijing"), // a demo entry nobody touches
-                party(9205L, "Lotus Harbour Foods Ltd.", "Xiamen")); // clean
+                party(9205L, "Lotus Harbour Foods Ltd.", "Xiamen"), // clean
+                party(9206L, "Qingyun Logistics Ltd.", "Shenzhen"), // the entry added passes its candidate test, too weak for a hit
+                new ScreeningSubject(TestSubjectSource.TYPE, 9207L, "Tianhe Lattice Photonics Co.", List.of("天河晶格光电有限公司"),
+                        "Donghu District", "Wuhan", "CN"), // two names, an address: a hit on the entry changed
+                // more names pass these two parties' candidate test than the limit keeps (the 155 "Quorvex Alpha" entries)
+                party(9208L, "Quorvex Beta Logistics", "Tianjin"), // the entry added ranks among those kept: searched in full
+                party(9209L, "Quorvex Omega", "Tianjin")); // the entries added rank below those kept: nothing changes
 
         List<String> base = new ArrayList<>(ScreeningTestSupport.demoLines());
         base.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN", ""));
         base.add(ScreeningTestSupport.cslRow("DLT-BS01", "Boreal Silicate Devices Company", "Ganjingzi District, Dalian, CN", ""));
+        List<String> quorvex = new ArrayList<>();
+        for (int i = 1; i <= 155; i++) {
+            quorvex.add(ScreeningTestSupport.cslRow(String.format("DLT-QA%03d", i), String.format("Quorvex Alpha %03d Company", i),
+                    "Hexi District, Tianjin, CN", ""));
+        }
+        base.addAll(quorvex);
         long v1 = importer.importFile(String.join("\n", base).getBytes(StandardCharsets.UTF_8), "base.csv",
                 ScreeningTestSupport.TESTER, null).versionId();
         ScreeningTestSupport.awaitRescreen(v1);
@@ -66,28 +78,36 @@ class DeltaRescreeningTest {
 
         List<String> update = new ArrayList<>(ScreeningTestSupport.demoLines());
         update.add(ScreeningTestSupport.cslRow("DLT-QV01", "Qingyun Vector Computing Co., Ltd.", "Nanshan District, Shenzhen, CN", ""));
+        update.addAll(quorvex);
+        update.add(ScreeningTestSupport.cslRow("DLT-QB01", "Quorvex Beta Logistics Co.", "Hexi District, Tianjin, CN", ""));
         update.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN",
                 "Tianhe Lattice Optoelectronics"));
         ListImporter.ImportResult r = importer.importFile(String.join("\n", update).getBytes(StandardCharsets.UTF_8), "update.csv",
                 ScreeningTestSupport.TESTER, null);
-        assertEquals(1, r.added());
+        assertEquals(2, r.added());
         assertEquals(1, r.changed());
         assertEquals(1, r.removed());
         ScreeningJob job = ScreeningTestSupport.awaitRescreen(r.versionId());
         assertEquals(ScreeningJob.Status.DONE, job.status, job.message);
         assertTrue(job.message.contains("cannot match them"), "a delta re-screening: " + job.message);
+        // matched against the changed entries only, not searched: 9201, 9202, 9203, 9206, 9207 and 9209; 9208 searched
+        assertTrue(job.message.contains("6 parties their names concern were matched against the changed entries only (4 of them have "
+                + "other hits now), 1 searched in full"), job.message);
         assertEquals(job.total, job.done);
 
         Map<Long, Long> runsAfter = latestRuns(parties);
-        for (long changed : List.of(9201L, 9202L, 9203L)) {
+        for (long changed : List.of(9201L, 9202L, 9203L, 9207L, 9208L)) {
             assertFalse(runsBefore.get(changed).equals(runsAfter.get(changed)), "party " + changed + " screened again");
         }
-        for (long untouched : List.of(9204L, 9205L)) {
+        for (long untouched : List.of(9204L, 9205L, 9206L, 9209L)) {
             assertEquals(runsBefore.get(untouched), runsAfter.get(untouched), "party " + untouched + " not screened again");
         }
         assertEquals(List.of("DLT-QV01"), entryKeys(9201L));
         assertEquals(List.of("DLT-TL01"), entryKeys(9202L));
         assertEquals(List.of(), entryKeys(9203L));
+        assertEquals(List.of("DLT-TL01"), entryKeys(9207L));
+        assertEquals(List.of("DLT-QB01"), entryKeys(9208L));
+        assertEquals(List.of(), entryKeys(9209L));
         Map<Long, List<String>> delta = hits(parties);
         Map<Long, List<Boolean>> deltaNew = newFlags(parties);
 
