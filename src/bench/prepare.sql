@@ -19,17 +19,11 @@ WITH ins AS (
   FROM bench_demo d CROSS JOIN generate_series(1, :n)
   RETURNING id)
 SELECT id FROM ins;
-INSERT INTO application_line (application_id, product_id, quantity, unit_price_usd)
-  SELECT b.id, l.product_id, l.quantity, l.unit_price_usd FROM bench_draft b, application_line l JOIN bench_demo d ON l.application_id = d.id;
-INSERT INTO application_party (application_id, role, name, name_chinese, address, city, country, party_function, approved_customer_id)
-  SELECT b.id, p.role, p.name, p.name_chinese, p.address, p.city, p.country, p.party_function, p.approved_customer_id
-  FROM bench_draft b, application_party p JOIN bench_demo d ON p.application_id = d.id;
 INSERT INTO application_certification (application_id, code, certified_by)
   SELECT b.id, c.code, c.certified_by FROM bench_draft b, application_certification c JOIN bench_demo d ON c.application_id = d.id;
 INSERT INTO application_document (application_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
   SELECT b.id, x.file_name, x.content_type, x.size_bytes, x.sha256, x.content, x.uploaded_by
   FROM bench_draft b, application_document x JOIN bench_demo d ON x.application_id = d.id;
-\copy (SELECT '/applications/' || id || '/submit' || ' ' || 'version=0' FROM bench_draft ORDER BY id) TO 'target/bench/submit.tsv'
 
 CREATE TEMP TABLE bench_case AS
 WITH ins AS (
@@ -41,15 +35,18 @@ WITH ins AS (
   FROM bench_demo d CROSS JOIN generate_series(1, :n)
   RETURNING id)
 SELECT id FROM ins;
+-- both kinds get the demo application's lines and parties
 INSERT INTO application_line (application_id, product_id, quantity, unit_price_usd)
-  SELECT b.id, l.product_id, l.quantity, l.unit_price_usd FROM bench_case b, application_line l JOIN bench_demo d ON l.application_id = d.id;
+  SELECT b.id, l.product_id, l.quantity, l.unit_price_usd
+  FROM (SELECT id FROM bench_draft UNION ALL SELECT id FROM bench_case) b, application_line l JOIN bench_demo d ON l.application_id = d.id;
 INSERT INTO application_party (application_id, role, name, name_chinese, address, city, country, party_function, approved_customer_id)
   SELECT b.id, p.role, p.name, p.name_chinese, p.address, p.city, p.country, p.party_function, p.approved_customer_id
-  FROM bench_case b, application_party p JOIN bench_demo d ON p.application_id = d.id;
+  FROM (SELECT id FROM bench_draft UNION ALL SELECT id FROM bench_case) b, application_party p JOIN bench_demo d ON p.application_id = d.id;
 INSERT INTO review_case (application_id, assigned_subject, assigned_name, assigned_at)
   SELECT id, 'bench-officer-3', 'Bench Officer 3', now() - interval '10 days' FROM bench_case;
 INSERT INTO review_decision (application_id, outcome, denial_reasons, reasons, recommended_by_subject, recommended_by_name)
   SELECT id, 'DENY', ARRAY['CONSIGNEE_NOT_APPROVED'], 'The end user could not show know-your-customer controls (bench).',
          'bench-officer-3', 'Bench Officer 3' FROM bench_case;
 \copy (SELECT '/review/cases/' || id || '/countersignature' || ' ' || 'version=0&decision=agree&comment=' FROM bench_case ORDER BY id) TO 'target/bench/decide.tsv'
+\copy (SELECT '/applications/' || id || '/submit' || ' ' || 'version=0' FROM bench_draft ORDER BY id) TO 'target/bench/submit.tsv'
 COMMIT;

@@ -52,7 +52,7 @@ final class HttpCaching {
         String cc = user.isAuthenticated() ? PRIVATE : PUBLIC;
         Response.ResponseBuilder notModified = request.evaluatePreconditions(lm, etag);
         if (notModified != null) {
-            return notModified.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
+            return validators(notModified, etag, lm, cc);
         }
         RenderedPages.Page kept = user.isAuthenticated() ? null : pages.get(variant, freshness.version());
         if (kept == null) {
@@ -63,8 +63,7 @@ final class HttpCaching {
             });
             if (user.isAuthenticated() || !(entity instanceof String s)) {
                 // a signed-in viewer's page: compressed by the HTTP layer, per request, for clients that accept it
-                return Response.ok(entity, mediaType).tag(etag).lastModified(lm).header("Cache-Control", cc)
-                        .header("Vary", "Cookie, Accept-Encoding").build();
+                return validators(Response.ok(entity, mediaType), etag, lm, cc);
             }
             kept = RenderedPages.Page.of(freshness.version(), s);
             pages.put(variant, kept);
@@ -81,7 +80,13 @@ final class HttpCaching {
         } else {
             ok = Response.ok(kept.plain(), mediaType);
         }
-        return ok.tag(etag).lastModified(lm).header("Cache-Control", cc).header("Vary", "Cookie, Accept-Encoding").build();
+        return validators(ok, etag, lm, cc);
+    }
+
+    /** What every answer of a tracker page carries, 304 or 200: its validators and who may keep it. */
+    private static Response validators(Response.ResponseBuilder answer, EntityTag etag, Date lastModified, String cacheControl) {
+        return answer.tag(etag).lastModified(lastModified).header("Cache-Control", cacheControl).header("Vary", "Cookie, Accept-Encoding")
+                .build();
     }
 
     /**

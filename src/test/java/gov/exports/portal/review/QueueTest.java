@@ -37,6 +37,9 @@ class QueueTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    QueueCounts keptCounts;
+
     String reference(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Application.<Application> findById(id).reference);
     }
@@ -161,9 +164,6 @@ class QueueTest {
     void sql(String statement) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
     }
-
-    @Inject
-    QueueCounts keptCounts;
 
     @Test
     void tabCountsAreKeptOnlyUntilAnyCaseChangesEvenThroughPlainSql() {
