@@ -121,11 +121,19 @@ class BillCachingTest {
         Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
         String first = given().get(bill).then().statusCode(200).extract().asString();
         long renders = pages.renders();
-        stats.clear();
-        Response second = given().get(bill);
+        // the tracker version is read with plain JDBC: no Hibernate statement, no transaction, no rendering. Hibernate's
+        // statistics are global, so a scheduled job of the test instance (the sign-in probe, the expiry job) can count in
+        // the same moment: a kept page that did use Hibernate shows it on every try, a passing job on one of them
+        Response second = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            stats.clear();
+            second = given().get(bill);
+            if (stats.getPrepareStatementCount() == 0 && stats.getTransactionCount() == 0) {
+                break;
+            }
+        }
         assertEquals(200, second.statusCode());
         assertEquals(first, second.asString(), "the same page");
-        // the tracker version is read with plain JDBC: no Hibernate statement, no transaction, no rendering
         assertEquals(0, stats.getPrepareStatementCount(), "nothing but the tracker version is read");
         assertEquals(0, stats.getTransactionCount(), "no transaction");
         assertEquals(renders, pages.renders(), "not rendered again");
