@@ -19,3 +19,23 @@ ensure_database() {
     psql -h 127.0.0.1 -U "$user" -d postgres -qc "CREATE DATABASE \"$db\""
   fi
 }
+
+# The Debian packages the test suite needs (browser tests: chromium and its driver; Keycloak's fetch: unzip, curl).
+# Installed when missing and this runs as root with apt-get (our machines, CI); otherwise says what to install.
+ensure_test_packages() {
+  local need=()
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v chromedriver >/dev/null || need+=(chromium-driver)
+  command -v unzip >/dev/null || need+=(unzip)
+  command -v curl >/dev/null || need+=(curl)
+  command -v psql >/dev/null || need+=(postgresql-client)
+  [ ${#need[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test: installing ${need[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
+  else
+    echo "test: missing ${need[*]}; install them (apt-get install -y ${need[*]}) and run again" >&2
+    return 1
+  fi
+}

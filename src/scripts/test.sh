@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real PostgreSQL, real Keycloak and real Chromium.
-# Creates the test database if missing (Flyway then migrates it from empty), starts Keycloak if it is
+# Installs the Debian packages it needs when missing (as root with apt-get). Creates the test database if missing (Flyway then migrates it from empty), starts Keycloak if it is
 # not already running and stops it afterwards. Extra arguments go to Maven (e.g. -Dtest=AuditChainTest).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 source "$ROOT/src/scripts/lib.sh"
 
+ensure_test_packages
 ensure_postgres
 ensure_database "${PORTAL_TEST_DB:-portal_test}"
 
