@@ -122,20 +122,26 @@ class BillCachingTest {
         String first = given().get(bill).then().statusCode(200).extract().asString();
         long renders = pages.renders();
         // the tracker version is read with plain JDBC: no Hibernate statement, no transaction, no rendering. Hibernate's
-        // statistics are global, so a scheduled job of the test instance (the sign-in probe, the expiry job) can count in
-        // the same moment: a kept page that did use Hibernate shows it on every try, a passing job on one of them
+        // statistics are global, so work running elsewhere in the test instance (a re-screening job an earlier test's list
+        // import started, the expiry job) counts too, for seconds at a time. So the kept page is asked for again, a quarter
+        // second apart, until one request ran alone: a kept page that did use Hibernate shows it on every try. Every try
+        // must be served from the kept page.
         Response second = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
+        boolean alone = false;
+        for (int attempt = 0; attempt < 40 && !alone; attempt++) {
+            if (attempt > 0) {
+                pause(250);
+            }
+            long hits = pages.hits();
             stats.clear();
             second = given().get(bill);
-            if (stats.getPrepareStatementCount() == 0 && stats.getTransactionCount() == 0) {
-                break;
-            }
+            alone = stats.getPrepareStatementCount() == 0 && stats.getTransactionCount() == 0;
+            assertEquals(hits + 1, pages.hits(), "served from the kept page");
         }
         assertEquals(200, second.statusCode());
         assertEquals(first, second.asString(), "the same page");
-        assertEquals(0, stats.getPrepareStatementCount(), "nothing but the tracker version is read");
-        assertEquals(0, stats.getTransactionCount(), "no transaction");
+        assertTrue(alone, "nothing but the tracker version is read, and no transaction: statements "
+                + stats.getPrepareStatementCount() + ", transactions " + stats.getTransactionCount() + " on the last of 40 tries");
         assertEquals(renders, pages.renders(), "not rendered again");
         assertEquals("public, max-age=0, must-revalidate", second.header("Cache-Control"));
         assertEquals(304, revalidate(bill, second.header("ETag")));
@@ -239,6 +245,15 @@ class BillCachingTest {
     static String gunzip(byte[] body) throws java.io.IOException {
         try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
