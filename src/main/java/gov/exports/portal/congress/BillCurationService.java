@@ -96,6 +96,7 @@ public class BillCurationService {
 
     /** Saves a validated curation; a stale version means someone else saved first. */
     @Transactional
+    @ChangesTracker
     public Bill save(long billId, Curation c, Actor actor) {
         Bill b = Bill.findById(billId);
         if (b == null) {
@@ -126,6 +127,7 @@ public class BillCurationService {
     }
 
     @Transactional
+    @ChangesTracker
     public Bill setTracked(long billId, boolean tracked, Integer version, Actor actor) {
         Bill b = current(billId, version);
         if (b.tracked != tracked) {
@@ -139,6 +141,7 @@ public class BillCurationService {
 
     /** Links the bill to the licence policy version it would change (or unlinks it with an empty code). */
     @Transactional
+    @ChangesTracker
     public Bill linkPolicy(long billId, String policyCode, Integer version, Actor actor) {
         Bill b = current(billId, version);
         gov.exports.portal.policy.PolicyVersion policy = null;

@@ -54,6 +54,7 @@ public class BillImportService {
     EntityManager em;
 
     /** Imports an uploaded file of any supported format (detected from its content). */
+    @ChangesTracker
     public ImportOutcome importFile(String fileName, byte[] content, BillImport.SourceKind kind, boolean trackNew, Actor actor) {
         String name = safeName(fileName);
         BillImport.Format format = null;
@@ -78,6 +79,7 @@ public class BillImportService {
     }
 
     /** Imports a bundle of congress.gov API responses for one bill (from {@link CongressApiClient}). */
+    @ChangesTracker
     public ImportOutcome importApiBundle(JsonNode bundle, String name, BillImport.SourceKind kind, Actor actor) {
         BillData d;
         try {

@@ -21,6 +21,8 @@ import jakarta.persistence.Query;
 
 import javax.sql.DataSource;
 
+import gov.exports.portal.account.CurrentUser;
+
 /** Read side of the public tracker: search with filters, facets, and the freshness that drives HTTP caching. */
 @ApplicationScoped
 public class BillQueries {
@@ -32,6 +34,9 @@ public class BillQueries {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    TrackerVersionListener listener;
 
     /** The public list's query, exactly as the URL carries it. */
     public record Filter(String q, Integer congress, String chamber, BillStatus status, String party, String subject, String tag,
@@ -186,7 +191,6 @@ public class BillQueries {
         return new Facets(congresses, subjects, tags, parties);
     }
 
-    /** When anything a public tracker page shows last changed (bills, curation, members). */
     /**
      * How fresh the tracker's public data is: a version the database raises on every committed change to bills, members
      * or committees (migration V75), whoever made it and through whichever instance. Read it before the data it
@@ -196,10 +200,29 @@ public class BillQueries {
     }
 
     /**
-     * Plain JDBC, outside any transaction when called first: the public pages read it on every request, and when the
-     * rendered page is kept (congress/RenderedPages) this is all the database work the request does.
+     * The version a page for this viewer is validated against: for an anonymous visitor the one this instance was told
+     * of (no query; {@link TrackerVersionListener}) while it is listening, else, and always for a signed-in viewer (an
+     * editor who just saved must never get a 304 for the page before), the database's.
      */
-    public Freshness freshness() {
+    public Freshness freshness(CurrentUser viewer) {
+        if (viewer.isAuthenticated()) {
+            return readFreshness();
+        }
+        Freshness announced = listener.current();
+        if (announced != null) {
+            return announced;
+        }
+        long epoch = listener.epoch();
+        Freshness read = readFreshness();
+        listener.offer(read, epoch);
+        return read;
+    }
+
+    /**
+     * Plain JDBC, outside any transaction when called first: when the rendered page is kept (congress/RenderedPages) this
+     * is all the database work a request does, and for an anonymous visitor of a listening instance not even that.
+     */
+    private Freshness readFreshness() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT version, changed_at FROM tracker_version");
                 ResultSet rs = ps.executeQuery()) {

@@ -87,7 +87,7 @@ public class BillResource {
                 blank(sort), pageNumber == null ? 1 : pageNumber);
         String err = error;
         // the page depends on the parsed filter, not on the query string's spelling or order
-        return HttpCaching.conditional(request, http, currentUser, pages, queries.freshness(), "list|" + filter + "|" + err,
+        return HttpCaching.conditional(request, http, currentUser, pages, queries.freshness(currentUser), "list|" + filter + "|" + err,
                 MediaType.TEXT_HTML + ";charset=UTF-8",
                 () -> Templates.list(filter, queries.search(filter), queries.facets(), List.of(BillStatus.values()), err)
                         .data("navSection", "bills"));
@@ -97,7 +97,7 @@ public class BillResource {
     @Path("feed.atom")
     @Produces(ATOM)
     public Response allFeed(@Context Request request, @Context HttpServerRequest http, @Context UriInfo uri) {
-        BillQueries.Freshness fresh = queries.freshness();
+        BillQueries.Freshness fresh = queries.freshness(currentUser);
         String base = base(uri);
         return HttpCaching.conditional(request, http, currentUser, pages, fresh, "feed-all|" + base, ATOM, () -> {
             List<FeedEntry> entries = queries.recentActions(50).stream().map(a -> entry(base, a.bill, a)).toList();
@@ -111,7 +111,7 @@ public class BillResource {
     @Produces(MediaType.TEXT_HTML)
     public Response bill(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request, @Context HttpServerRequest http) {
-        BillQueries.Freshness fresh = queries.freshness();
+        BillQueries.Freshness fresh = queries.freshness(currentUser);
         // the page also shows members and related bills, so any change in the tracker is a new version; the bill is
         // looked up only when the page is rendered (a 404 is never kept: the version changes when a bill is tracked)
         return HttpCaching.conditional(request, http, currentUser, pages, fresh, "bill|" + congress + "/" + BillNumbers.normaliseType(type) + "/" + number,
@@ -124,7 +124,7 @@ public class BillResource {
     @Produces(ATOM)
     public Response billFeed(@PathParam("congress") int congress, @PathParam("type") String type, @PathParam("number") int number,
             @Context Request request, @Context HttpServerRequest http, @Context UriInfo uri) {
-        BillQueries.Freshness fresh = queries.freshness();
+        BillQueries.Freshness fresh = queries.freshness(currentUser);
         String base = base(uri);
         return HttpCaching.conditional(request, http, currentUser, pages, fresh,
                 "feed|" + congress + "/" + BillNumbers.normaliseType(type) + "/" + number + "|" + base, ATOM, () -> {

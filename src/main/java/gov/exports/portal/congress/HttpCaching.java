@@ -21,10 +21,11 @@ import io.vertx.core.http.HttpServerRequest;
  * Conditional GET for the public tracker pages. The validator comes from the database, not from the instance: the ETag
  * is derived from the tracker version (table tracker_version, raised by triggers on every committed change to bills,
  * members and committees), the page variant and the viewer, so every instance behind the load balancer gives the same
- * ETag for the same data, and an edit or import through any instance changes it. Revalidation costs one query and no
- * rendering. Anonymous pages are also kept rendered per instance ({@link RenderedPages}), for the version they show only,
- * so a full answer to an anonymous visitor costs the same one query while the tracker does not change; the kept page is
- * also gzipped once, and sent as it is to clients that accept gzip.
+ * ETag for the same data, and an edit or import through any instance changes it. Revalidation costs at most one query
+ * and no rendering. Anonymous pages are also kept rendered per instance ({@link RenderedPages}), for the version they show
+ * only, so a full answer to an anonymous visitor costs no query at all while the tracker does not change (the version is
+ * announced by PostgreSQL: {@link TrackerVersionListener}); the kept page is also gzipped once, and sent as it is to
+ * clients that accept gzip.
  * <p>
  * Anonymous answers are {@code public, max-age=0, must-revalidate}: browsers and shared caches may keep them but must
  * ask again before each use, so nobody is shown a bill older than the last commit. A signed-in viewer's pages (their

@@ -48,7 +48,7 @@ public class MemberResource {
         if (bioguide == null || !bioguide.matches("[A-Z][0-9]{6}")) {
             throw new NotFoundException();
         }
-        BillQueries.Freshness fresh = queries.freshness();
+        BillQueries.Freshness fresh = queries.freshness(currentUser);
         return HttpCaching.conditional(request, http, currentUser, pages, fresh, "member|" + bioguide, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
             Member m = Member.findById(bioguide);
             if (m == null) {

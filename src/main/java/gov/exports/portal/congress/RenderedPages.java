@@ -17,9 +17,10 @@ import gov.exports.portal.web.PortalConfig;
 
 /**
  * Rendered public tracker pages (bill list, bill pages, member pages, feeds) for anonymous visitors, per instance. An
- * entry is only served for the tracker version it was rendered at: every request first reads the database's current
- * version (one query, which the ETag needs anyway), so a change committed through any instance, an import or plain SQL
- * makes every instance's entries unusable at once; they are replaced on the next request. Bounded by entry count and
+ * entry is only served for the tracker version it was rendered at: every request first learns the tracker's current
+ * version (the ETag needs it anyway), as PostgreSQL announced it ({@link TrackerVersionListener}) or else read from the
+ * database, so a change committed through any instance, an import or plain SQL makes every instance's entries unusable
+ * as soon as it is announced; they are replaced on the next request. Bounded by entry count and
  * by the bytes held (least recently used first out), so a crawler walking every filter combination cannot grow it.
  * Signed-in viewers never use it (their pages show their name and editor links).
  */

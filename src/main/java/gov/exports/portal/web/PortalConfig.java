@@ -38,6 +38,13 @@ public interface PortalConfig {
         /** Most heap the kept pages may hold on one instance. */
         @WithDefault("32M")
         io.quarkus.runtime.configuration.MemorySize maxSize();
+
+        /**
+         * Whether anonymous pages take the tracker version from PostgreSQL's announcements (LISTEN, one connection per
+         * instance) instead of reading it on every request.
+         */
+        @WithDefault("true")
+        boolean listen();
     }
 
     interface Keycloak {
