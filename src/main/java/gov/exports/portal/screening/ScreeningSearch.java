@@ -46,8 +46,13 @@ public class ScreeningSearch {
                 SELECT n.entry_id, n.id AS name_id,
                        greatest(similarity(n.name_key, p.name_key), word_similarity(p.core_key, n.name_key)) AS rank
                 FROM screening_name n
-                WHERE n.active AND (n.name_key % p.name_key OR p.core_key <% n.name_key)
-                ORDER BY rank DESC, n.id
+                WHERE n.active AND n.name_key % p.name_key
+                UNION
+                SELECT n.entry_id, n.id,
+                       greatest(similarity(n.name_key, p.name_key), word_similarity(p.core_key, n.name_key))
+                FROM screening_name n
+                WHERE n.active AND p.core_key <% n.name_key
+                ORDER BY rank DESC, name_id
                 LIMIT ? + 1) c),
             counts AS (
               SELECT array_agg(coalesce(c.passing, 0) ORDER BY p.ord)::int[] AS passing,
@@ -105,8 +110,8 @@ public class ScreeningSearch {
         }
         setThresholds(c);
         String[] nameKeys = keys.stream().map(PartyKeys.Key::nameKey).toArray(String[]::new);
-        // no distinctive word: a word-similarity probe that can never succeed
-        String[] coreKeys = keys.stream().map(k -> k.coreKey() == null ? "\u0001" : k.coreKey()).toArray(String[]::new);
+        // no distinctive word: null, so that the word-similarity scan finds nothing (and reads nothing)
+        String[] coreKeys = keys.stream().map(PartyKeys.Key::coreKey).toArray(String[]::new);
         record Row(String entryKey, String name, String source, String addresses, List<PartyScorer.ListedName> names) {
         }
         Map<Long, Row> rows = new LinkedHashMap<>();
