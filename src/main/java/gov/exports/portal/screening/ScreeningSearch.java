@@ -34,7 +34,9 @@ public class ScreeningSearch {
      * "… Technology" name becoming a candidate; ties by name id, so that the limit always keeps the same names), then
      * every name of those entries with the entry itself. The first columns count, per name key, the names that passed
      * the test, up to one more than the limit, and give the rank and id of the last name kept: a re-screening after a
-     * list update needs to know whether the limit cut any off, and where (see {@link RescreeningScope}).
+     * list update needs to know whether the limit cut any off, and where (see {@link RescreeningScope}). The two tests
+     * are two index scans joined by UNION, not one scan of {@code % OR <%}: the GIN index only narrows, every row it
+     * returns is rechecked, and with the OR each row paid both operators, twice for those that passed (issue 8).
      */
     private static final String CANDIDATES = """
             WITH probe AS (
