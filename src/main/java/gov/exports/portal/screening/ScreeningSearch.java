@@ -34,7 +34,9 @@ public class ScreeningSearch {
      * "… Technology" name becoming a candidate; ties by name id, so that the limit always keeps the same names), then
      * every name of those entries with the entry itself. The first columns count, per name key, the names that passed
      * the test, up to one more than the limit, and give the rank and id of the last name kept: a re-screening after a
-     * list update needs to know whether the limit cut any off, and where (see {@link RescreeningScope}).
+     * list update needs to know whether the limit cut any off, and where (see {@link RescreeningScope}). The two tests
+     * are two index scans joined by UNION, not one scan of {@code % OR <%}: the GIN index only narrows, every row it
+     * returns is rechecked, and with the OR each row paid both operators, twice for those that passed (issue 8).
      */
     private static final String CANDIDATES = """
             WITH probe AS (
@@ -46,8 +48,13 @@ public class ScreeningSearch {
                 SELECT n.entry_id, n.id AS name_id,
                        greatest(similarity(n.name_key, p.name_key), word_similarity(p.core_key, n.name_key)) AS rank
                 FROM screening_name n
-                WHERE n.active AND (n.name_key % p.name_key OR p.core_key <% n.name_key)
-                ORDER BY rank DESC, n.id
+                WHERE n.active AND n.name_key % p.name_key
+                UNION
+                SELECT n.entry_id, n.id,
+                       greatest(similarity(n.name_key, p.name_key), word_similarity(p.core_key, n.name_key))
+                FROM screening_name n
+                WHERE n.active AND p.core_key <% n.name_key
+                ORDER BY rank DESC, name_id
                 LIMIT ? + 1) c),
             counts AS (
               SELECT array_agg(coalesce(c.passing, 0) ORDER BY p.ord)::int[] AS passing,
@@ -105,8 +112,8 @@ public class ScreeningSearch {
         }
         setThresholds(c);
         String[] nameKeys = keys.stream().map(PartyKeys.Key::nameKey).toArray(String[]::new);
-        // no distinctive word: a word-similarity probe that can never succeed
-        String[] coreKeys = keys.stream().map(k -> k.coreKey() == null ? "\u0001" : k.coreKey()).toArray(String[]::new);
+        // no distinctive word: null, so that the word-similarity scan finds nothing (and reads nothing)
+        String[] coreKeys = keys.stream().map(PartyKeys.Key::coreKey).toArray(String[]::new);
         record Row(String entryKey, String name, String source, String addresses, List<PartyScorer.ListedName> names) {
         }
         Map<Long, Row> rows = new LinkedHashMap<>();
