@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Benchmark suite (issue 8): src/bench/run.sh [small|large|all] [public]   (default all; generate the data first with
-# generate.sh). With "public", only the public pages (static file, bill page, bill list), start-up and memory.
+# Benchmark suite (issue 8): src/bench/run.sh [small|large|all] [public|rescreen]   (default all; generate the data first
+# with generate.sh). With "public", only the public pages (static file, bill page, bill list), start-up and memory; with
+# "rescreen", only start-up, step 3b (re-screening after list updates) and memory.
 # Runs the packaged application (java -jar, prod profile, local PostgreSQL and Keycloak) on $BENCH_PORT [18091] against
 # portal_bench_<scale>, drives it from other processes (wrk for pages, BenchClient.java for sign-in and form posts)
 # and prints one line per figure; results also go to target/bench/results-<scale>.txt.
 # Knobs: BENCH_DURATION [15s per wrk run], BENCH_CONNECTIONS [8], BENCH_WRITES [200 submissions and decisions],
-#        BENCH_RESCREEN_WAIT [600 s], BENCH_JAVA_OPTS (JVM options; default: production's, see lib.sh),
+#        BENCH_RESCREEN_WAIT [600 s], BENCH_PREPARE_WAIT [3600 s, the first full re-screen of a database],
+#        BENCH_LIST_UPDATE [0.01, share of the list entries a list update touches], BENCH_JAVA_OPTS (JVM options; default: production's, see lib.sh),
 #        BENCH_MALLOC_ARENA_MAX (unset), BENCH_REBUILD=1 (re-package first),
 #        BENCH_DB [portal_bench_<scale>] (one scale at a time).
 set -euo pipefail
@@ -60,6 +62,7 @@ run_scale() {
   printf '%-44s %s\n' "   JVM" "${BENCH_MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$BENCH_MALLOC_ARENA_MAX }java ${BENCH_JAVA_OPTS-$BENCH_JAVA_DEFAULTS}" | tee -a "$RESULTS"
   sample_rss & SAMPLER=$!
   trap 'kill $SAMPLER 2>/dev/null || true; stop_portal' EXIT
+  if [ "$PART" = rescreen ]; then rescreen_step; finish_scale; return; fi
 
   # 1. public pages against a static file of the same size served by the same server
   # a generated tracked bill: 20 actions, a dozen cosponsors, subjects and tags
@@ -100,20 +103,77 @@ run_scale() {
   printf '%-44s %s\n' "submit application ($WRITES, 8 threads)" "$("${CLIENT[@]}" post "$BASE" nvidia-vendor 8 "$BENCH_OUT/submit.tsv" | sed 's/^RESULT //')" | tee -a "$RESULTS"
   printf '%-44s %s\n' "record decision ($WRITES, 8 threads)" "$("${CLIENT[@]}" post "$BASE" senior 8 "$BENCH_OUT/decide.tsv" | sed 's/^RESULT //')" | tee -a "$RESULTS"
 
-  # 3b. re-screening after a list update (a senior officer adds an entry by hand: a new list version)
-  local open; open=$("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) FROM application WHERE status IN ('SUBMITTED','UNDER_REVIEW','INFORMATION_REQUESTED','RECOMMENDED')")
-  local before; before=$("${PSQL[@]}" -d "$DB" -tAc "SELECT coalesce(max(id), 0) FROM screening_job")
+  rescreen_step
+  finish_scale
+}
+
+# upload_list FILE: a senior officer uploads FILE at /screening/import (the form's own multipart POST, CSRF token
+# included); prints the id of the list version the import wrote once its job is done
+upload_list() {
+  local file="$1" cookie page token set before job="" version
+  cookie=$("${CLIENT[@]}" login "$BASE" senior)
+  page=$(curl -fs -D "$BENCH_OUT/import-headers.txt" -H "Cookie: $cookie" "$BASE/screening/import")
+  set=$(sed -n 's/^[Ss]et-[Cc]ookie: \(csrf-token=[^;]*\).*/\1/p' "$BENCH_OUT/import-headers.txt" | tail -1)
+  [ -z "$set" ] || cookie="$(printf '%s' "$cookie" | sed 's/csrf-token=[^;]*//; s/; *$//'); $set"
+  token=$(printf '%s' "$page" | sed -n 's/.*name="csrf-token"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+  before=$("${PSQL[@]}" -d "$DB" -tAc "SELECT coalesce(max(id), 0) FROM screening_job")
+  curl -fs -o /dev/null -H "Cookie: $cookie" -F "csrf-token=$token" -F "file=@$file;type=text/csv" "$BASE/screening/import" \
+    || { echo "upload of $file refused" >&2; return 1; }
+  for _ in $(seq 1 1200); do
+    job=$("${PSQL[@]}" -d "$DB" -tAc "SELECT status || ' ' || coalesce(list_version_id::text, '') FROM screening_job WHERE kind = 'IMPORT' AND id > $before AND status <> 'RUNNING' LIMIT 1")
+    [ -n "$job" ] && break; sleep 0.5; done
+  version=${job#DONE }
+  [ "${job%% *}" = DONE ] && [ -n "$version" ] || { echo "import of $file did not finish: ${job:-still running}" >&2; return 1; }
+  echo "$version"
+}
+
+# wait_rescreen VERSION WAIT: waits up to WAIT seconds for the RESCREEN job of the list version, prints one line
+wait_rescreen() {
+  local version="$1" wait="$2" job=""
+  for _ in $(seq 1 $(( wait * 2 ))); do
+    job=$("${PSQL[@]}" -d "$DB" -tAc "SELECT id FROM screening_job WHERE kind = 'RESCREEN' AND list_version_id = $version AND status <> 'RUNNING' LIMIT 1")
+    [ -n "$job" ] && break; sleep 0.5; done
+  # not finished in time: how far it got (the job goes on in the background)
+  [ -n "$job" ] || job=$("${PSQL[@]}" -d "$DB" -tAc "SELECT coalesce(min(id), 0) FROM screening_job WHERE kind = 'RESCREEN' AND list_version_id = $version")
+  "${PSQL[@]}" -d "$DB" -tAc "SELECT 'status=' || status || ' parties=' || done || '/' || total
+      || ' seconds=' || round(extract(epoch FROM coalesce(finished_at, now()) - started_at)::numeric, 1) FROM screening_job WHERE id = $job"
+  "${PSQL[@]}" -d "$DB" -tAc "SELECT '   ' || coalesce(message, '') FROM screening_job WHERE id = $job"
+}
+
+# 3b. re-screening after list updates, through the portal's own import and hand-entry paths
+rescreen_step() {
+  local open rules ready version
+  open=$("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) FROM application WHERE status IN ('SUBMITTED','UNDER_REVIEW','INFORMATION_REQUESTED','RECOMMENDED')")
+  # the starting state of a deployment: the list in force imported through the portal and every open party screened
+  # against it under the current matching rules (keys and candidate counts stored). Prepared once per database: the
+  # list as generated (not yet from a file, so every entry counts as changed) is uploaded as a file, which re-screens
+  # every open party; skipped when the latest version's re-screening finished under the current rules.
+  rules=$(sed -n 's/.*String MATCHING_RULES = "\(.*\)";/\1/p' "$ROOT/src/main/java/gov/exports/portal/screening/PartyScorer.java")
+  ready=$("${PSQL[@]}" -d "$DB" -tAc "SELECT EXISTS (SELECT 1 FROM screening_job WHERE kind = 'RESCREEN' AND status = 'DONE'
+      AND matching_rules = '$rules' AND list_version_id = (SELECT max(id) FROM screening_list_version))")
+  if [ "$ready" != t ]; then
+    "${PSQL[@]}" -d "$DB" -v share=0 -v seed=base -v out="$BENCH_OUT/list-base.csv" -f "$ROOT/src/bench/list-file.sql"
+    version=$(upload_list "$BENCH_OUT/list-base.csv")
+    printf '%-44s %s\n' "prepare: list imported, full re-screen ($open open applications)" \
+      "$(wait_rescreen "$version" "${BENCH_PREPARE_WAIT:-3600}")" | tee -a "$RESULTS"
+  fi
+  # a list update through the import: about BENCH_LIST_UPDATE (1%) of the entries retired, renamed or added
+  "${PSQL[@]}" -d "$DB" -v share="${BENCH_LIST_UPDATE:-0.01}" -v seed="$(date +%s)" -v out="$BENCH_OUT/list-update.csv" \
+    -f "$ROOT/src/bench/list-file.sql"
+  version=$(upload_list "$BENCH_OUT/list-update.csv")
+  printf '%-44s %s\n' "list update imported: $("${PSQL[@]}" -d "$DB" -tAc "SELECT 'version ' || id || ', ' || entry_count
+      || ' entries, ' || added || ' added, ' || changed || ' changed, ' || removed || ' removed' FROM screening_list_version WHERE id = $version")" "" \
+    | tee -a "$RESULTS"
+  printf '%-44s %s\n' "re-screen after list import ($open open applications)" \
+    "$(wait_rescreen "$version" "${BENCH_RESCREEN_WAIT:-600}")" | tee -a "$RESULTS"
+  # a senior officer adds one entry by hand: a new list version too
+  local before; before=$("${PSQL[@]}" -d "$DB" -tAc "SELECT coalesce(max(id), 0) FROM screening_list_version")
   printf '/screening/entries name=Bench+Rescreen+Microelectronics+Co.%%2C+Ltd.+%s&altNames=&address=&country=CN&source=Entity+List&reason=Bench+list+update\n' "$(date +%s)" >"$BENCH_OUT/list-update.tsv"
   "${CLIENT[@]}" post "$BASE" senior 1 "$BENCH_OUT/list-update.tsv" >/dev/null
-  local job=""; for _ in $(seq 1 $(( ${BENCH_RESCREEN_WAIT:-600} * 2 ))); do
-    job=$("${PSQL[@]}" -d "$DB" -tAc "SELECT id FROM screening_job WHERE kind = 'RESCREEN' AND id > $before AND status <> 'RUNNING' LIMIT 1")
-    [ -n "$job" ] && break; sleep 0.5; done
-  # not finished within BENCH_RESCREEN_WAIT seconds: report how far it got (the job goes on in the background)
-  [ -n "$job" ] || job=$("${PSQL[@]}" -d "$DB" -tAc "SELECT id FROM screening_job WHERE kind = 'RESCREEN' AND id > $before ORDER BY id LIMIT 1")
-  printf '%-44s %s\n' "re-screen after list update ($open open applications)" \
-    "$("${PSQL[@]}" -d "$DB" -tAc "SELECT 'status=' || status || ' subjects=' || done || '/' || total || ' seconds=' || round(extract(epoch FROM coalesce(finished_at, now()) - started_at)::numeric, 1) FROM screening_job WHERE id = ${job:-0}")" | tee -a "$RESULTS"
-
-  finish_scale
+  version=""; for _ in $(seq 1 60); do
+    version=$("${PSQL[@]}" -d "$DB" -tAc "SELECT min(id) FROM screening_list_version WHERE id > $before")
+    [ -n "$version" ] && break; sleep 0.5; done
+  printf '%-44s %s\n' "re-screen after one entry added by hand" "$(wait_rescreen "${version:-0}" "${BENCH_RESCREEN_WAIT:-600}")" | tee -a "$RESULTS"
 }
 
 finish_scale() {
@@ -122,7 +182,7 @@ finish_scale() {
   stop_portal; trap - EXIT
 }
 
-case "$PART" in all|public) ;; *) echo "usage: run.sh [small|large|all] [public]" >&2; exit 2 ;; esac
+case "$PART" in all|public|rescreen) ;; *) echo "usage: run.sh [small|large|all] [public|rescreen]" >&2; exit 2 ;; esac
 case "${1:-all}" in
   small) run_scale small ;;
   large) run_scale large ;;

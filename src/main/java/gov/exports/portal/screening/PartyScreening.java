@@ -52,8 +52,14 @@ public class PartyScreening implements ScreeningSubjectSource {
 
     @Override
     public List<ScreeningSubject> openSubjects() {
-        return ApplicationParty.<ApplicationParty> list("application.status in ?1 order by id", OPEN).stream()
-                .map(PartyScreening::subject).toList();
+        // the screened fields only: loading the parties as entities also loaded each one's approved customer (3.3 s of a
+        // re-screening at large, 23,000 parties)
+        return ApplicationParty.getEntityManager().createQuery("""
+                select p.id, p.name, p.nameChinese, p.address, p.city, p.country from ApplicationParty p
+                where p.application.status in ?1 order by p.id""", Object[].class).setParameter(1, OPEN).getResultList().stream()
+                .map(r -> new ScreeningSubject(SUBJECT_TYPE, (Long) r[0], (String) r[1], r[2] == null ? List.of() : List.of((String) r[2]),
+                        (String) r[3], (String) r[4], (String) r[5]))
+                .toList();
     }
 
     /** Latest screening of each party of the application, for the reviewer. */

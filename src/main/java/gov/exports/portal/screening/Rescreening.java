@@ -64,6 +64,7 @@ public class Rescreening {
         Long jobId = jobs.start(ScreeningJob.Kind.RESCREEN, null, "system", 0);
         QuarkusTransaction.requiringNew().run(() -> ScreeningJob.update("listVersionId = ?1, matchingRules = ?2 where id = ?3",
                 versionId, PartyScorer.MATCHING_RULES, jobId));
+        long t0 = System.nanoTime();
         try {
             List<ScreeningSubject> subjects = new ArrayList<>();
             for (ScreeningSubjectSource source : sources) {
@@ -71,10 +72,13 @@ public class Rescreening {
                 subjects.addAll(QuarkusTransaction.requiringNew().call(source::openSubjects));
             }
             jobs.progress(jobId, "Finding the parties the changed entries concern", 0, subjects.size());
+            long t1 = System.nanoTime();
             RescreeningScope.Scope scope = scopes.scope(versionId, subjects);
+            long t2 = System.nanoTime();
             if (!scope.full()) {
                 scopes.settle(scope.unchanged());
             }
+            long t3 = System.nanoTime();
             int done = scope.unchanged().size();
             int failed = 0;
             int newHits = 0;
@@ -100,6 +104,7 @@ public class Rescreening {
                 done += chunk.size();
                 jobs.progress(jobId, "Screening parties", done, all.size());
             }
+            long t4 = System.nanoTime();
             // Chunks of parties per transaction (one commit per party made commits the cost at 10,000 applications);
             // a chunk that fails is retried party by party so that one bad party does not stop the others.
             Map<ScreeningSubject, ScreeningSearch.Found> searched = new HashMap<>();
@@ -120,6 +125,10 @@ public class Rescreening {
                 done += chunk.size();
                 jobs.progress(jobId, "Screening parties", done, all.size());
             }
+            LOG.infof("Re-screening against version %d: open parties collected %d ms, scope %d ms, others settled %d ms, "
+                    + "%d re-matched recorded %d ms, %d searched in full (%d distinct descriptions) %d ms", versionId, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, rematched.size(), (t4 - t3) / 1_000_000, subjects.size(), searched.size(),
+                    (System.nanoTime() - t4) / 1_000_000);
             String how = scope.full() ? "every open party (" + scope.fullBecause() + ")"
                     : String.format("%d entries changed; %d parties their names concern were matched against the changed entries only "
                             + "(%d of them have other hits now), %d searched in full; the %d other open parties cannot match them "

@@ -1,9 +1,13 @@
 package gov.exports.portal.screening;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,15 +85,12 @@ public class ScreeningService {
     @Transactional
     public int screenAll(List<ScreeningSubject> subjects, Trigger trigger, Map<ScreeningSubject, ScreeningSearch.Found> searched) {
         Long version = ListVersion.current().map(v -> v.id).orElse(null);
-        int newHits = 0;
+        Map<ScreeningSubject, ScreeningSearch.Found> found = new LinkedHashMap<>();
         for (ScreeningSubject subject : subjects) {
             check(subject);
-            ScreeningSearch.Found found = searched.computeIfAbsent(description(subject),
-                    d -> search.find(d, PartyScorer.HIT_THRESHOLD, HITS_KEPT));
-            newHits += (int) record(subject, trigger, version, found.scored(), found.candidatesByKey()).hits().stream()
-                    .filter(h -> h.isNew).count();
+            found.put(subject, searched.computeIfAbsent(description(subject), d -> search.find(d, PartyScorer.HIT_THRESHOLD, HITS_KEPT)));
         }
-        return newHits;
+        return recordAll(found, trigger, version);
     }
 
     /** What is matched of a subject: parties described alike get the same results. */
@@ -105,13 +106,153 @@ public class ScreeningService {
     @Transactional
     public int recordFound(Map<ScreeningSubject, RescreeningScope.Rematched> found) {
         Long version = ListVersion.current().map(v -> v.id).orElse(null);
-        int newHits = 0;
+        Map<ScreeningSubject, ScreeningSearch.Found> results = new LinkedHashMap<>();
         for (Map.Entry<ScreeningSubject, RescreeningScope.Rematched> e : found.entrySet()) {
             check(e.getKey());
-            newHits += (int) record(e.getKey(), Trigger.RESCREEN, version, e.getValue().scored(), e.getValue().candidatesByKey())
-                    .hits().stream().filter(h -> h.isNew).count();
+            results.put(e.getKey(), new ScreeningSearch.Found(e.getValue().scored(), e.getValue().candidatesByKey()));
         }
-        return newHits;
+        return recordAll(results, Trigger.RESCREEN, version);
+    }
+
+    /**
+     * Records the screenings of several parties as {@link #record} records one, in a few statements for all of them
+     * (re-screening writes thousands; one party at a time took about ten round trips per party and three per hit):
+     * their keys, then the hits of their latest screenings and their standing dispositions read at once, then one
+     * INSERT of the runs and one of the hits. Returns the number of new hits.
+     */
+    private int recordAll(Map<ScreeningSubject, ScreeningSearch.Found> found, Trigger trigger, Long listVersionId) {
+        if (found.isEmpty()) {
+            return 0;
+        }
+        Map<String, ScreeningSubject> byId = new LinkedHashMap<>();
+        Map<String, List<Long>> idsByType = new LinkedHashMap<>();
+        for (ScreeningSubject s : found.keySet()) {
+            if (byId.put(s.subjectType() + ":" + s.subjectId(), s) != null) {
+                throw new IllegalArgumentException("A party is twice in one batch: " + s.subjectType() + " " + s.subjectId());
+            }
+            idsByType.computeIfAbsent(s.subjectType(), t -> new ArrayList<>()).add(s.subjectId());
+        }
+        em.flush();
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            Map<ScreeningSubject, Map<String, PartyKeys.Candidates>> keys = new LinkedHashMap<>();
+            found.forEach((s, f) -> keys.put(s, f.candidatesByKey()));
+            PartyKeys.store(c, keys);
+            // entry keys hit by each party's latest screening; standing dispositions (the latest per party and entry)
+            Map<String, Set<String>> previouslyHit = new HashMap<>();
+            Map<String, long[]> standing = new HashMap<>(); // "type:id:fingerprint:entry" -> {disposition id, 1 if true match}
+            for (Map.Entry<String, List<Long>> t : idsByType.entrySet()) {
+                java.sql.Array ids = c.createArrayOf("bigint", t.getValue().toArray());
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT r.subject_id, e.entry_key FROM (
+                          SELECT DISTINCT ON (subject_id) id, subject_id FROM screening_run
+                          WHERE subject_type = ? AND subject_id = ANY(?) ORDER BY subject_id, id DESC) r
+                        JOIN screening_hit h ON h.run_id = r.id JOIN screening_entry e ON e.id = h.entry_id""")) {
+                    ps.setString(1, t.getKey());
+                    ps.setArray(2, ids);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            previouslyHit.computeIfAbsent(t.getKey() + ":" + rs.getLong(1), x -> new HashSet<>()).add(rs.getString(2));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT DISTINCT ON (subject_id, subject_fingerprint, entry_id) subject_id, subject_fingerprint, entry_id, id, decision
+                        FROM screening_disposition WHERE subject_type = ? AND subject_id = ANY(?)
+                        ORDER BY subject_id, subject_fingerprint, entry_id, id DESC""")) {
+                    ps.setString(1, t.getKey());
+                    ps.setArray(2, ids);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            standing.put(t.getKey() + ":" + rs.getLong(1) + ":" + rs.getString(2).strip() + ":" + rs.getLong(3),
+                                    new long[] { rs.getLong(4), Disposition.Decision.TRUE_MATCH.name().equals(rs.getString(5)) ? 1 : 0 });
+                        }
+                    }
+                }
+            }
+            // the runs, in the order given (ids ascending: the latest screening is the one with the highest id)
+            List<ScreeningSubject> subjects = new ArrayList<>(found.keySet());
+            int n = subjects.size();
+            String[] types = new String[n];
+            Long[] subjectIds = new Long[n];
+            String[] fingerprints = new String[n];
+            String[] names = new String[n];
+            String[] altNames = new String[n];
+            String[] addresses = new String[n];
+            String[] cities = new String[n];
+            String[] countries = new String[n];
+            for (int i = 0; i < n; i++) {
+                ScreeningSubject s = subjects.get(i);
+                types[i] = s.subjectType();
+                subjectIds[i] = s.subjectId();
+                fingerprints[i] = s.fingerprint();
+                names[i] = s.name();
+                altNames[i] = AuditLog.toJson(s.altNames());
+                addresses[i] = s.address();
+                cities[i] = s.city();
+                countries[i] = s.country();
+            }
+            Map<String, Long> runIds = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO screening_run (subject_type, subject_id, subject_fingerprint, party_name, party_alt_names, party_address,
+                      party_city, party_country, list_version_id, trigger)
+                    SELECT t, i, f, nm, a::jsonb, ad, ci, co, ?, ?
+                    FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                      WITH ORDINALITY AS x(t, i, f, nm, a, ad, ci, co, o)
+                    ORDER BY o
+                    RETURNING id, subject_type, subject_id""")) {
+                ps.setObject(1, listVersionId, java.sql.Types.BIGINT);
+                ps.setString(2, trigger.name());
+                ps.setArray(3, c.createArrayOf("text", types));
+                ps.setArray(4, c.createArrayOf("bigint", subjectIds));
+                ps.setArray(5, c.createArrayOf("text", fingerprints));
+                ps.setArray(6, c.createArrayOf("text", names));
+                ps.setArray(7, c.createArrayOf("text", altNames));
+                ps.setArray(8, c.createArrayOf("text", addresses));
+                ps.setArray(9, c.createArrayOf("text", cities));
+                ps.setArray(10, c.createArrayOf("text", countries));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        runIds.put(rs.getString(2) + ":" + rs.getLong(3), rs.getLong(1));
+                    }
+                }
+            }
+            List<Object[]> hits = new ArrayList<>();
+            int newHits = 0;
+            for (ScreeningSubject s : subjects) {
+                String id = s.subjectType() + ":" + s.subjectId();
+                Set<String> before = previouslyHit.getOrDefault(id, Set.of());
+                for (PartyScorer.Scored h : found.get(s).scored()) {
+                    long[] d = standing.get(id + ":" + s.fingerprint() + ":" + h.candidate().entryId());
+                    boolean isNew = d == null && !before.contains(h.candidate().entryKey());
+                    String status = d == null ? ScreeningHit.Status.OPEN.name()
+                            : d[1] == 1 ? ScreeningHit.Status.TRUE_MATCH.name() : ScreeningHit.Status.FALSE_POSITIVE.name();
+                    hits.add(new Object[] { runIds.get(id), h.candidate().entryId(),
+                            BigDecimal.valueOf(h.score()).setScale(3, java.math.RoundingMode.HALF_UP), h.matchedName(), h.matchedKind(),
+                            String.join("\n", h.explanation()), status, d == null ? null : d[0], isNew });
+                    newHits += isNew ? 1 : 0;
+                }
+            }
+            if (!hits.isEmpty()) {
+                Object[][] cols = new Object[9][hits.size()];
+                for (int i = 0; i < hits.size(); i++) {
+                    for (int j = 0; j < 9; j++) {
+                        cols[j][i] = hits.get(i)[j];
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO screening_hit (run_id, entry_id, score, matched_name, matched_kind, explanation, status,
+                          disposition_id, is_new)
+                        SELECT r, e, sc, mn, mk, ex, st, d, nw FROM unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::bigint[], ?::boolean[]) WITH ORDINALITY AS x(r, e, sc, mn, mk, ex, st, d, nw, o) ORDER BY o""")) {
+                    String[] sqlTypes = { "bigint", "bigint", "numeric", "text", "text", "text", "text", "bigint", "boolean" };
+                    for (int j = 0; j < 9; j++) {
+                        ps.setArray(j + 1, c.createArrayOf(sqlTypes[j], cols[j]));
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            return newHits;
+        });
     }
 
     /** The party's name keys as screened now: a list update finds the parties its changes concern by them. */

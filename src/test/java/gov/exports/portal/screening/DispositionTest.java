@@ -111,6 +111,38 @@ class DispositionTest {
         assertFalse(screening.clearanceFor(TYPE, List.of(7002L)).cleared());
     }
 
+    @Test
+    void reScreeningInBatchesKeepsDecisionsAsAScreeningDoes() {
+        ScreeningTestSupport.demoListInForce(importer);
+        ScreeningSubject decided = new ScreeningSubject(TYPE, 7003L, "Sophgo Technologies Limited", List.of(), null, "Singapore", "SG");
+        ScreeningSubject matched = new ScreeningSubject(TYPE, 7004L, "Dahua Technology Company", List.of(), "No. 8 Harbour Road",
+                "Wanchai", "Hong Kong");
+        ScreeningSubject fresh = new ScreeningSubject(TYPE, 7005L, "Dahua Technology Company", List.of(), "No. 8 Harbour Road",
+                "Wanchai", "Hong Kong");
+        PortalSession officer = PortalSession.of("officer");
+        assertEquals(303, post(officer, screening.screen(decided).hits().get(0).id, "FALSE_POSITIVE", "Singapore company, unrelated", 0)
+                .statusCode());
+        assertEquals(303, post(officer, screening.screen(matched).hits().get(0).id, "TRUE_MATCH", "Same company", 0).statusCode());
+
+        // one batch, as a re-screening writes it: decisions carried over, hits new only for the party never screened
+        int newHits = QuarkusTransaction.requiringNew().call(() -> screening.screenAll(List.of(decided, matched, fresh),
+                ScreeningService.Trigger.RESCREEN, new java.util.HashMap<>()));
+        assertEquals(1, newHits);
+        ScreeningHit fp = screening.currentHits(TYPE, 7003L).get(0);
+        assertEquals(ScreeningHit.Status.FALSE_POSITIVE, fp.status);
+        assertFalse(fp.isNew);
+        assertTrue(fp.disposition != null);
+        ScreeningHit tm = screening.currentHits(TYPE, 7004L).get(0);
+        assertEquals(ScreeningHit.Status.TRUE_MATCH, tm.status);
+        ScreeningHit open = screening.currentHits(TYPE, 7005L).get(0);
+        assertEquals(ScreeningHit.Status.OPEN, open.status);
+        assertTrue(open.isNew);
+        assertEquals("RESCREEN", ScreeningRun.latest(TYPE, 7005L).trigger);
+        assertEquals(fresh.fingerprint(), ScreeningRun.latest(TYPE, 7005L).subjectFingerprint);
+        assertTrue(screening.clearanceFor(TYPE, List.of(7003L)).cleared());
+        assertEquals(1, screening.clearanceFor(TYPE, List.of(7004L)).trueMatches());
+    }
+
     private static Response post(PortalSession s, long hitId, String decision, String reason, int version) {
         var req = s.given().contentType("application/x-www-form-urlencoded").formParam("csrf-token", s.csrfToken())
                 .formParam("reason", reason).formParam("version", version);
