@@ -130,10 +130,11 @@ public class Rescreening {
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, rematched.size(), (t4 - t3) / 1_000_000, subjects.size(), searched.size(),
                     (System.nanoTime() - t4) / 1_000_000);
             String how = scope.full() ? "every open party (" + scope.fullBecause() + ")"
-                    : String.format("%d entries changed; %d parties their names concern were matched against the changed entries only "
-                            + "(%d of them have other hits now), %d searched in full; the %d other open parties cannot match them "
-                            + "or keep their hits", scope.changedEntries(), scope.matchedAgainstChanges(), scope.rematched().size(),
-                            subjects.size(), scope.unchanged().size());
+                    // the parties whose hits stay include those matched against the changes without a new hit
+                    : String.format("against the %d changed entries: of the parties their names concern, %d were matched against "
+                            + "those entries only (%d of them have other hits now); searched in full: %d. Open parties whose hits stay: %d",
+                            scope.changedEntries(), scope.matchedAgainstChanges(), scope.rematched().size(), subjects.size(),
+                            scope.unchanged().size());
             jobs.finish(jobId, versionId, String.format("%d parties re-screened against version %d: %d new hits%s. Screened %s.",
                     subjects.size() + scope.rematched().size(), versionId, newHits,
                     failed > 0 ? ", " + failed + " could not be screened (see the log)" : "", how));
