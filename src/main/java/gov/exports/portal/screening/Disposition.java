@@ -58,10 +58,4 @@ public class Disposition extends PanacheEntityBase {
 
     @Column(name = "decided_at", insertable = false, updatable = false)
     public OffsetDateTime decidedAt;
-
-    /** The decision still standing for this party description and entry version, if any. */
-    public static Disposition standing(String subjectType, Long subjectId, String fingerprint, Long entryId) {
-        return find("subjectType = ?1 and subjectId = ?2 and subjectFingerprint = ?3 and entry.id = ?4 order by id desc",
-                subjectType, subjectId, fingerprint, entryId).firstResult();
-    }
 }

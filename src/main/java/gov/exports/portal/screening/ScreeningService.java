@@ -71,7 +71,9 @@ public class ScreeningService {
         check(subject);
         Long version = ListVersion.current().map(v -> v.id).orElse(null);
         ScreeningSearch.Found found = search.find(subject, PartyScorer.HIT_THRESHOLD, HITS_KEPT);
-        return record(subject, trigger, version, found.scored(), found.candidatesByKey());
+        Long runId = recordAll(Map.of(subject, found), trigger, version).runIds().get(subject.subjectType() + ":" + subject.subjectId());
+        ScreeningRun run = ScreeningRun.findById(runId);
+        return new Outcome(run, ScreeningHit.<ScreeningHit> list("run = ?1 order by id", run));
     }
 
     /** At most so many hits are kept per screening (the best). */
@@ -90,7 +92,7 @@ public class ScreeningService {
             check(subject);
             found.put(subject, searched.computeIfAbsent(description(subject), d -> search.find(d, PartyScorer.HIT_THRESHOLD, HITS_KEPT)));
         }
-        return recordAll(found, trigger, version);
+        return recordAll(found, trigger, version).newHits();
     }
 
     /** What is matched of a subject: parties described alike get the same results. */
@@ -111,18 +113,23 @@ public class ScreeningService {
             check(e.getKey());
             results.put(e.getKey(), new ScreeningSearch.Found(e.getValue().scored(), e.getValue().candidatesByKey()));
         }
-        return recordAll(results, Trigger.RESCREEN, version);
+        return recordAll(results, Trigger.RESCREEN, version).newHits();
+    }
+
+    /** What {@link #recordAll} wrote: how many hits are new, and the run of each party ("type:id"). */
+    private record Recorded(int newHits, Map<String, Long> runIds) {
     }
 
     /**
-     * Records the screenings of several parties as {@link #record} records one, in a few statements for all of them
-     * (re-screening writes thousands; one party at a time took about ten round trips per party and three per hit):
-     * their keys, then the hits of their latest screenings and their standing dispositions read at once, then one
-     * INSERT of the runs and one of the hits. Returns the number of new hits.
+     * Records the screenings of parties, one or thousands, in a few statements for all of them (re-screening writes
+     * thousands; one party at a time took about ten round trips per party and three per hit): their name keys, then the
+     * hits of their latest screenings and their standing dispositions read at once, then one INSERT of the runs and one
+     * of the hits. A hit is new unless the party's latest screening had the entry or a decision on it stands; a standing
+     * decision sets its status (true match or false positive), otherwise it is open.
      */
-    private int recordAll(Map<ScreeningSubject, ScreeningSearch.Found> found, Trigger trigger, Long listVersionId) {
+    private Recorded recordAll(Map<ScreeningSubject, ScreeningSearch.Found> found, Trigger trigger, Long listVersionId) {
         if (found.isEmpty()) {
-            return 0;
+            return new Recorded(0, Map.of());
         }
         Map<String, ScreeningSubject> byId = new LinkedHashMap<>();
         Map<String, List<Long>> idsByType = new LinkedHashMap<>();
@@ -251,13 +258,8 @@ public class ScreeningService {
                     ps.executeUpdate();
                 }
             }
-            return newHits;
+            return new Recorded(newHits, runIds);
         });
-    }
-
-    /** The party's name keys as screened now: a list update finds the parties its changes concern by them. */
-    private void storeKeys(ScreeningSubject subject, Map<String, PartyKeys.Candidates> candidates) {
-        em.unwrap(org.hibernate.Session.class).doWork(c -> PartyKeys.store(c, Map.of(subject, candidates)));
     }
 
     private static void check(ScreeningSubject subject) {
@@ -265,54 +267,6 @@ public class ScreeningService {
                 || subject.subjectId() == null || subject.name() == null || subject.name().isBlank()) {
             throw new IllegalArgumentException("A screening subject needs a type (e.g. APPLICATION_PARTY), an id and a name");
         }
-    }
-
-    private Outcome record(ScreeningSubject subject, Trigger trigger, Long listVersionId, List<PartyScorer.Scored> found,
-            Map<String, PartyKeys.Candidates> candidates) {
-        storeKeys(subject, candidates);
-        ScreeningRun previous = ScreeningRun.latest(subject.subjectType(), subject.subjectId());
-        Set<String> previouslyHit = new HashSet<>();
-        if (previous != null) {
-            for (ScreeningHit h : ScreeningHit.<ScreeningHit> list("run", previous)) {
-                previouslyHit.add(h.entry.entryKey);
-            }
-        }
-        ScreeningRun run = new ScreeningRun();
-        run.subjectType = subject.subjectType();
-        run.subjectId = subject.subjectId();
-        run.subjectFingerprint = subject.fingerprint();
-        run.partyName = subject.name();
-        run.partyAltNamesJson = AuditLog.toJson(subject.altNames());
-        run.partyAddress = subject.address();
-        run.partyCity = subject.city();
-        run.partyCountry = subject.country();
-        run.listVersionId = listVersionId;
-        run.trigger = trigger.name();
-        run.persist();
-
-        List<ScreeningHit> hits = new ArrayList<>();
-        for (PartyScorer.Scored s : found) {
-            ScreeningHit h = new ScreeningHit();
-            h.run = run;
-            h.entry = ListEntry.findById(s.candidate().entryId());
-            h.score = BigDecimal.valueOf(s.score()).setScale(3, java.math.RoundingMode.HALF_UP);
-            h.matchedName = s.matchedName();
-            h.matchedKind = s.matchedKind();
-            h.explanation = String.join("\n", s.explanation());
-            h.isNew = !previouslyHit.contains(h.entry.entryKey);
-            Disposition standing = Disposition.standing(run.subjectType, run.subjectId, run.subjectFingerprint, h.entry.id);
-            if (standing != null) {
-                h.disposition = standing;
-                h.status = standing.decision == Disposition.Decision.TRUE_MATCH ? ScreeningHit.Status.TRUE_MATCH
-                        : ScreeningHit.Status.FALSE_POSITIVE;
-                h.isNew = false;
-            } else {
-                h.status = ScreeningHit.Status.OPEN;
-            }
-            h.persist();
-            hits.add(h);
-        }
-        return new Outcome(run, hits);
     }
 
     /**
