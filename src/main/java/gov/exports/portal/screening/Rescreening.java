@@ -1,7 +1,6 @@
 package gov.exports.portal.screening;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,12 +107,15 @@ public class Rescreening {
             long t4 = System.nanoTime();
             // Chunks of parties per transaction (one commit per party made commits the cost at 10,000 applications);
             // a chunk that fails is retried party by party so that one bad party does not stop the others. Parties
-            // described alike are searched once: in description order they follow each other, so only the results of
+            // described alike are searched once: grouped by description they follow each other, so only the results of
             // the chunk's last description are kept for the next chunk: memory bounded by a chunk, not by the open
             // parties (kept for the whole job, at large that was up to 50 scored hits for each of ~5,000 descriptions).
-            subjects = new ArrayList<>(subjects);
-            subjects.sort(Comparator.comparing(s -> ScreeningService.description(s).toString()));
-            long descriptions = subjects.stream().map(ScreeningService::description).distinct().count();
+            Map<ScreeningSubject, List<ScreeningSubject>> byDescription = new java.util.LinkedHashMap<>();
+            for (ScreeningSubject s : subjects) {
+                byDescription.computeIfAbsent(ScreeningService.description(s), d -> new ArrayList<>()).add(s);
+            }
+            int descriptions = byDescription.size();
+            subjects = byDescription.values().stream().flatMap(List::stream).toList();
             Map<ScreeningSubject, ScreeningSearch.Found> searched = new HashMap<>();
             for (int from = 0; from < subjects.size(); from += CHUNK) {
                 List<ScreeningSubject> chunk = subjects.subList(from, Math.min(subjects.size(), from + CHUNK));
