@@ -98,11 +98,7 @@ public class TrackerVersionListener {
      * here since it was read; else null, and the caller reads the database (and may {@link #offer} what it read).
      */
     public synchronized BillQueries.Freshness current() {
-        long confirmed = confirmedAtNanos;
-        if (confirmed == 0 || System.nanoTime() - confirmed > TimeUnit.MILLISECONDS.toNanos(TRUST_MILLIS)) {
-            return null;
-        }
-        return version;
+        return listening() ? version : null;
     }
 
     /** To pass to {@link #offer} with a version read from the database after this call. */
@@ -131,7 +127,7 @@ public class TrackerVersionListener {
         version = null;
     }
 
-    /** Whether announcements are being received (tests and diagnosis). */
+    /** Whether the listening connection answered within the last TRUST_MILLIS (its announcements are being received). */
     public boolean listening() {
         long confirmed = confirmedAtNanos;
         return confirmed != 0 && System.nanoTime() - confirmed <= TimeUnit.MILLISECONDS.toNanos(TRUST_MILLIS);
