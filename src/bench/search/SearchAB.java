@@ -73,16 +73,8 @@ public class SearchAB {
         Properties p = new Properties();
         p.setProperty("user", "root");
         p.setProperty("password", "");
-        try (Connection q = new org.postgresql.Driver().connect(queriesUrl, p); Statement st = q.createStatement(); ResultSet rs = st.executeQuery("""
-                (SELECT name, NULL FROM screening_entry WHERE retired_in IS NULL ORDER BY hashtext(entry_key) LIMIT 60)
-                UNION ALL (SELECT name_latin, name_chinese FROM approved_customer ORDER BY id LIMIT 40)
-                UNION ALL (SELECT p.name, p.name_chinese FROM application_party p JOIN application a ON a.id = p.application_id
-                           WHERE a.status IN ('SUBMITTED', 'UNDER_REVIEW', 'INFORMATION_REQUESTED', 'RECOMMENDED')
-                           ORDER BY hashtext(p.id::text) LIMIT 100)""")) {
-            while (rs.next()) {
-                queries.add(new ScreeningSubject("SEARCH", 0L, rs.getString(1),
-                        rs.getString(2) == null ? List.of() : List.of(rs.getString(2)), null, null, "CN"));
-            }
+        try (Connection q = new org.postgresql.Driver().connect(queriesUrl, p)) {
+            queries.addAll(SearchBench.queries(q));
         }
         c = new org.postgresql.Driver().connect(searchUrl, p);
         c.setAutoCommit(false);

@@ -22,21 +22,30 @@ import java.util.Set;
  */
 public class SearchBench {
 
+    /**
+     * The 200 names searched (also by SearchAB): 60 listed entries (hits), 40 approved customers and 100 parties of
+     * open applications (mostly no hit), in a fixed order.
+     */
+    static List<ScreeningSubject> queries(Connection c) throws java.sql.SQLException {
+        List<ScreeningSubject> queries = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                (SELECT name, NULL FROM screening_entry WHERE retired_in IS NULL ORDER BY hashtext(entry_key) LIMIT 60)
+                UNION ALL (SELECT name_latin, name_chinese FROM approved_customer ORDER BY id LIMIT 40)
+                UNION ALL (SELECT p.name, p.name_chinese FROM application_party p JOIN application a ON a.id = p.application_id
+                           WHERE a.status IN ('SUBMITTED', 'UNDER_REVIEW', 'INFORMATION_REQUESTED', 'RECOMMENDED')
+                           ORDER BY hashtext(p.id::text) LIMIT 100)""")) {
+            while (rs.next()) {
+                queries.add(new ScreeningSubject("SEARCH", 0L, rs.getString(1),
+                        rs.getString(2) == null ? List.of() : List.of(rs.getString(2)), null, null, "CN"));
+            }
+        }
+        return queries;
+    }
+
     public static void main(String[] args) throws Exception {
         String mode = args.length > 1 ? args[1] : "current";
         try (Connection c = DriverManager.getConnection(args[0], "root", "")) {
-            List<ScreeningSubject> queries = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                    (SELECT name, NULL FROM screening_entry WHERE retired_in IS NULL ORDER BY hashtext(entry_key) LIMIT 60)
-                    UNION ALL (SELECT name_latin, name_chinese FROM approved_customer ORDER BY id LIMIT 40)
-                    UNION ALL (SELECT p.name, p.name_chinese FROM application_party p JOIN application a ON a.id = p.application_id
-                               WHERE a.status IN ('SUBMITTED', 'UNDER_REVIEW', 'INFORMATION_REQUESTED', 'RECOMMENDED')
-                               ORDER BY hashtext(p.id::text) LIMIT 100)""")) {
-                while (rs.next()) {
-                    queries.add(new ScreeningSubject("SEARCH", 0L, rs.getString(1),
-                            rs.getString(2) == null ? List.of() : List.of(rs.getString(2)), null, null, "CN"));
-                }
-            }
+            List<ScreeningSubject> queries = queries(c);
             c.setAutoCommit(false);
             if ("compare".equals(mode)) {
                 compare(c, queries);

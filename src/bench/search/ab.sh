@@ -10,7 +10,7 @@ A="$(cd "$1" && pwd)"; B="$(cd "$3" && pwd)"
 URL=jdbc:postgresql://127.0.0.1:5432
 JARS="$(ls "$ROOT"/target/quarkus-app/lib/main/*.jar | tr '\n' ':')"
 OUT="$(mktemp -d)"
-javac -d "$OUT" -cp "$A:$JARS" "$ROOT/src/bench/search/SearchAB.java"
+javac -d "$OUT" -cp "$A:$JARS" "$ROOT/src/bench/search/SearchAB.java" "$ROOT/src/bench/search/SearchBench.java"
 echo "load: $(uptime)"
 java -Xmx384m -cp "$OUT:$A:$JARS" gov.exports.portal.screening.SearchAB "$URL/${6:-$2}" "$A" "$URL/$2" "$B" "$URL/$4" "$JARS" "${5:-3}"
 echo "load: $(uptime)"
