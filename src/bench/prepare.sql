@@ -47,6 +47,10 @@ INSERT INTO review_case (application_id, assigned_subject, assigned_name, assign
 INSERT INTO review_decision (application_id, outcome, denial_reasons, reasons, recommended_by_subject, recommended_by_name)
   SELECT id, 'DENY', ARRAY['CONSIGNEE_NOT_APPROVED'], 'The end user could not show know-your-customer controls (bench).',
          'bench-officer-3', 'Bench Officer 3' FROM bench_case;
-\copy (SELECT '/review/cases/' || id || '/countersignature' || ' ' || 'version=0&decision=agree&comment=' FROM bench_case ORDER BY id) TO 'target/bench/decide.tsv'
-\copy (SELECT '/applications/' || id || '/submit' || ' ' || 'version=0' FROM bench_draft ORDER BY id) TO 'target/bench/submit.tsv'
+-- the request files go where run.sh says (BENCH_OUT): psql's \copy takes no variables, \o does
+\o :out_decide
+COPY (SELECT '/review/cases/' || id || '/countersignature' || ' ' || 'version=0&decision=agree&comment=' FROM bench_case ORDER BY id) TO STDOUT;
+\o :out_submit
+COPY (SELECT '/applications/' || id || '/submit' || ' ' || 'version=0' FROM bench_draft ORDER BY id) TO STDOUT;
+\o
 COMMIT;

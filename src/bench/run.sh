@@ -99,7 +99,7 @@ run_scale() {
   BENCH_PATHS="$BENCH_OUT/screening-paths.txt" wrk_run "screening search ($("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) FROM screening_entry WHERE retired_in IS NULL") entries), 1 user" 1 "$BASE/screening" -H "Cookie: $cookie"
 
   # 4. writes under concurrent load: submissions (vendor) and countersigned decisions (senior officer)
-  (cd "$ROOT" && "${PSQL[@]}" -d "$DB" -v n="$WRITES" -f src/bench/prepare.sql >/dev/null)
+  "${PSQL[@]}" -d "$DB" -v n="$WRITES" -v out_decide="$BENCH_OUT/decide.tsv" -v out_submit="$BENCH_OUT/submit.tsv" -f "$ROOT/src/bench/prepare.sql" >/dev/null
   printf '%-44s %s\n' "submit application ($WRITES, 8 threads)" "$("${CLIENT[@]}" post "$BASE" nvidia-vendor 8 "$BENCH_OUT/submit.tsv" | sed 's/^RESULT //')" | tee -a "$RESULTS"
   printf '%-44s %s\n' "record decision ($WRITES, 8 threads)" "$("${CLIENT[@]}" post "$BASE" senior 8 "$BENCH_OUT/decide.tsv" | sed 's/^RESULT //')" | tee -a "$RESULTS"
 
