@@ -1,9 +1,16 @@
 package gov.exports.portal.screening;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -16,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -30,8 +38,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads a published list file completely, in memory, before anything is written: a file with a problem is
- * refused with its line number and reason, and nothing of it reaches the database.
+ * Reads a published list file entry by entry: each entry goes to a sink as soon as it is read, so the whole list is
+ * never held in memory (the Entity List layout, which spreads one listing over several rows, collects its listings
+ * first). A file with a problem is refused with its line number and reason. A sink may have seen entries of a file
+ * that is then refused, so whoever writes reads the file twice: once to check it, keeping nothing, and once to write.
  */
 public final class ListFileParser {
 
@@ -39,6 +49,7 @@ public final class ListFileParser {
     static final int MAX_FIELD = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private ListFileParser() {
     }
@@ -46,52 +57,157 @@ public final class ListFileParser {
     public record Parsed(ListFormat format, List<ListEntryData> entries) {
     }
 
-    /** Recognises the layout from the file itself: JSON, the CSL CSV header, or the Entity List CSV header. */
-    public static Parsed parse(byte[] content, IntConsumer progress) {
-        String text = decode(content);
-        String head = text.stripLeading();
-        if (head.isEmpty()) {
-            throw new MalformedListException(1, "the file is empty.");
-        }
-        ListFormat format;
-        List<ListEntryData> entries;
-        if (head.startsWith("{") || head.startsWith("[")) {
-            format = ListFormat.CSL_JSON;
-            entries = parseJson(text, progress);
-        } else {
-            String firstLine = head.lines().findFirst().orElse("").toLowerCase();
-            if (firstLine.startsWith("_id,") || firstLine.contains(",alt_names")) {
-                format = ListFormat.CSL_CSV;
-                entries = parseCslCsv(text, progress);
-            } else if (firstLine.startsWith("source list,")) {
-                format = ListFormat.EL_CSV;
-                entries = parseElCsv(text, progress);
-            } else {
-                throw new MalformedListException(1, "the header is not one we know. Expected the Consolidated Screening "
-                        + "List CSV (starting \"_id,source,\"), its JSON API layout, or the Entity List CSV (starting \"Source List,\").");
-            }
-        }
-        if (entries.isEmpty()) {
-            throw new MalformedListException(0, "The file contains no entries; an empty list is never imported.");
-        }
-        Map<String, Integer> seen = new HashMap<>();
-        for (ListEntryData e : entries) {
-            Integer first = seen.putIfAbsent(e.key(), e.line());
-            if (first != null) {
-                throw new MalformedListException(e.line(), "the id \"" + e.key() + "\" was already used on line " + first + ".");
-            }
-        }
-        return new Parsed(format, entries);
+    /** What a complete read found: the layout and the number of entries handed to the sink. */
+    public record Summary(ListFormat format, int entries) {
     }
 
-    private static String decode(byte[] content) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(content)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            // The published files are UTF-8; older Entity List exports are Windows-1252.
-            return new String(content, java.nio.charset.Charset.forName("windows-1252"));
+    /** The whole list in memory, for tests and small files; imports use {@link #read}. */
+    public static Parsed parse(byte[] content, IntConsumer progress) {
+        List<ListEntryData> entries = new ArrayList<>();
+        Summary s = read(content, progress, entries::add);
+        return new Parsed(s.format(), entries);
+    }
+
+    /**
+     * Recognises the layout from the file itself (JSON, the CSL CSV header, or the Entity List CSV header) and hands
+     * each entry to the sink as it is read. Returns only when the whole file is valid: a syntax or field problem, an
+     * empty list or an id used twice is a {@link MalformedListException}, in that order of precedence.
+     */
+    public static Summary read(byte[] content, IntConsumer progress, Consumer<ListEntryData> sink) {
+        Checked checked = new Checked(sink);
+        ListFormat format;
+        try (Reader in = new BufferedReader(decoder(content), 1 << 16)) {
+            StringBuilder seen = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && Character.isWhitespace(c)) {
+                seen.append((char) c);
+            }
+            if (c < 0) {
+                throw new MalformedListException(1, "the file is empty.");
+            }
+            int headAt = seen.length();
+            seen.append((char) c);
+            if (c == '{' || c == '[') {
+                format = ListFormat.CSL_JSON;
+                parseJson(new Rewound(seen, in), progress, checked);
+            } else {
+                // the first line of what follows the leading blanks: up to \n, \r or the end
+                while (c != '\n' && c != '\r' && (c = in.read()) >= 0) {
+                    seen.append((char) c);
+                }
+                int lineEnd = c == '\n' || c == '\r' ? seen.length() - 1 : seen.length();
+                String firstLine = seen.substring(headAt, lineEnd).toLowerCase();
+                Reader text = new Rewound(seen, in);
+                if (firstLine.startsWith("_id,") || firstLine.contains(",alt_names")) {
+                    format = ListFormat.CSL_CSV;
+                    parseCslCsv(text, progress, checked);
+                } else if (firstLine.startsWith("source list,")) {
+                    format = ListFormat.EL_CSV;
+                    parseElCsv(text, progress, checked);
+                } else {
+                    throw new MalformedListException(1, "the header is not one we know. Expected the Consolidated Screening "
+                            + "List CSV (starting \"_id,source,\"), its JSON API layout, or the Entity List CSV (starting \"Source List,\").");
+                }
+            }
+        } catch (IOException e) {
+            throw new MalformedListException(0, "The file could not be read: " + e.getMessage());
+        }
+        if (checked.count == 0) {
+            throw new MalformedListException(0, "The file contains no entries; an empty list is never imported.");
+        }
+        if (checked.duplicate != null) {
+            throw checked.duplicate;
+        }
+        return new Summary(format, checked.count);
+    }
+
+    /**
+     * Counts the entries and remembers the first id used twice (only id and first line are kept). The duplicate is
+     * reported once the whole file has been read, as a syntax error further down takes precedence.
+     */
+    private static final class Checked implements Consumer<ListEntryData> {
+        private final Consumer<ListEntryData> sink;
+        private final Map<String, Integer> firstLine = new HashMap<>();
+        int count;
+        MalformedListException duplicate;
+
+        Checked(Consumer<ListEntryData> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(ListEntryData e) {
+            count++;
+            Integer first = firstLine.putIfAbsent(e.key(), e.line());
+            if (first != null && duplicate == null) {
+                duplicate = new MalformedListException(e.line(), "the id \"" + e.key() + "\" was already used on line " + first + ".");
+            }
+            sink.accept(e);
+        }
+    }
+
+    /**
+     * The characters of the file: UTF-8 (without its byte order mark) when every byte sequence is valid UTF-8,
+     * otherwise Windows-1252, as older Entity List exports are. The check runs over the bytes without keeping the text.
+     */
+    static Reader decoder(byte[] content) {
+        if (!isUtf8(content)) {
+            return new InputStreamReader(new ByteArrayInputStream(content), WINDOWS_1252);
+        }
+        boolean bom = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF;
+        int skip = bom ? 3 : 0;
+        return new InputStreamReader(new ByteArrayInputStream(content, skip, content.length - skip), StandardCharsets.UTF_8);
+    }
+
+    static boolean isUtf8(byte[] content) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult r;
+        while ((r = d.decode(in, out, true)).isOverflow()) {
+            out.clear();
+        }
+        if (r.isError()) {
+            return false;
+        }
+        out.clear();
+        while ((r = d.flush(out)).isOverflow()) {
+            out.clear();
+        }
+        return !r.isError();
+    }
+
+    /** The characters read to recognise the layout, then the rest of the file: the parsers see the file from its start. */
+    private static final class Rewound extends Reader {
+        private final CharSequence head;
+        private final Reader rest;
+        private int at;
+
+        Rewound(CharSequence head, Reader rest) {
+            this.head = head;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (at < head.length()) {
+                int n = Math.min(len, head.length() - at);
+                for (int i = 0; i < n; i++) {
+                    buf[off + i] = head.charAt(at++);
+                }
+                return n;
+            }
+            return rest.read(buf, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
         }
     }
 
@@ -106,8 +222,8 @@ public final class ListFileParser {
      * Reads every non-blank row after the header, with the line number each starts on; a CSV syntax error
      * becomes a refusal with its line.
      */
-    private static void eachCsvRow(String text, CSVFormat format, List<String> required, CsvRow row) {
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text))
+    private static void eachCsvRow(Reader text, CSVFormat format, List<String> required, CsvRow row) {
+        try (CSVParser p = CSVParser.builder().setReader(text)
                 .setFormat(format.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
             Map<String, Integer> header = p.getHeaderMap();
             for (String column : required) {
@@ -142,8 +258,8 @@ public final class ListFileParser {
         }
     }
 
-    static List<ListEntryData> parseCslCsv(String text, IntConsumer progress) {
-        List<ListEntryData> out = new ArrayList<>();
+    static void parseCslCsv(Reader text, IntConsumer progress, Consumer<ListEntryData> out) {
+        int[] count = { 0 };
         eachCsvRow(text, CSVFormat.DEFAULT, List.of("name", "source", "alt_names", "addresses"), (r, at, columns) -> {
             if (r.size() != columns) {
                 throw new MalformedListException(at, "expected " + columns + " columns as in the header, found " + r.size() + ".");
@@ -169,12 +285,11 @@ public final class ListFileParser {
                     field(r, "programs", at), fr, start, isoDate(field(r, "end_date", at), "end_date", at),
                     field(r, "license_requirement", at), field(r, "license_policy", at), field(r, "remarks", at),
                     field(r, "source_list_url", at), at);
-            out.add(e);
-            if (out.size() % 1000 == 0) {
-                progress.accept(out.size());
+            out.accept(e);
+            if (++count[0] % 1000 == 0) {
+                progress.accept(count[0]);
             }
         });
-        return out;
     }
 
     private static String csvProblem(RuntimeException e) {
@@ -250,8 +365,8 @@ public final class ListFileParser {
 
     // ---- Consolidated Screening List, JSON API ----
 
-    static List<ListEntryData> parseJson(String text, IntConsumer progress) {
-        List<ListEntryData> out = new ArrayList<>();
+    static void parseJson(Reader text, IntConsumer progress, Consumer<ListEntryData> out) {
+        int[] count = { 0 };
         try (JsonParser p = new JsonFactory().createParser(text)) {
             p.setCodec(JSON);
             JsonToken t = p.nextToken();
@@ -265,7 +380,7 @@ public final class ListFileParser {
                         if (p.currentToken() != JsonToken.START_ARRAY) {
                             throw new MalformedListException(line(p), "\"results\" is not an array.");
                         }
-                        readResults(p, out, progress);
+                        readResults(p, out, progress, count);
                         found = true;
                     } else {
                         p.skipChildren();
@@ -275,7 +390,7 @@ public final class ListFileParser {
                     throw new MalformedListException(1, "the JSON has no \"results\" array.");
                 }
             } else if (t == JsonToken.START_ARRAY) {
-                readResults(p, out, progress);
+                readResults(p, out, progress, count);
             } else {
                 throw new MalformedListException(1, "expected a JSON object with \"results\".");
             }
@@ -285,14 +400,14 @@ public final class ListFileParser {
         } catch (IOException e) {
             throw new MalformedListException(0, "The file could not be read: " + e.getMessage());
         }
-        return out;
     }
 
     private static int line(JsonParser p) {
         return p.currentTokenLocation().getLineNr();
     }
 
-    private static void readResults(JsonParser p, List<ListEntryData> out, IntConsumer progress) throws IOException {
+    private static void readResults(JsonParser p, Consumer<ListEntryData> out, IntConsumer progress, int[] count)
+            throws IOException {
         while (p.nextToken() == JsonToken.START_OBJECT) {
             int at = line(p);
             JsonNode n = p.readValueAsTree();
@@ -340,12 +455,12 @@ public final class ListFileParser {
             String title = text(n, "title", at);
             String fr = text(n, "federal_register_notice", at);
             LocalDate start = isoDate(text(n, "start_date", at), "start_date", at);
-            out.add(new ListEntryData(id != null ? id : derivedKey(source, name, title, fr, start), source, text(n, "type", at),
+            out.accept(new ListEntryData(id != null ? id : derivedKey(source, name, title, fr, start), source, text(n, "type", at),
                     name, title, alt, addresses, programs, fr, start, isoDate(text(n, "end_date", at), "end_date", at),
                     text(n, "license_requirement", at), text(n, "license_policy", at), text(n, "remarks", at),
                     text(n, "source_list_url", at), at));
-            if (out.size() % 1000 == 0) {
-                progress.accept(out.size());
+            if (++count[0] % 1000 == 0) {
+                progress.accept(count[0]);
             }
         }
         if (p.currentToken() != JsonToken.END_ARRAY) {
@@ -378,7 +493,8 @@ public final class ListFileParser {
         final List<ListEntryData.Address> addresses = new ArrayList<>();
     }
 
-    static List<ListEntryData> parseElCsv(String text, IntConsumer progress) {
+    /** Rows of one listing may be anywhere in the file, so the listings are collected and handed on at the end. */
+    static void parseElCsv(Reader text, IntConsumer progress, Consumer<ListEntryData> out) {
         Map<String, ElGroup> groups = new LinkedHashMap<>();
         int[] rows = { 0 };
         eachCsvRow(text, CSVFormat.DEFAULT.builder().setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true).get(),
@@ -428,13 +544,11 @@ public final class ListFileParser {
                 progress.accept(rows[0]);
             }
         });
-        List<ListEntryData> out = new ArrayList<>();
         for (ElGroup g : groups.values()) {
-            out.add(new ListEntryData(derivedKey(g.source, g.name, g.title, g.fr, g.start), g.source, null, g.name, g.title,
+            out.accept(new ListEntryData(derivedKey(g.source, g.name, g.title, g.fr, g.start), g.source, null, g.name, g.title,
                     List.copyOf(g.alt), List.copyOf(g.addresses), g.programs, g.fr, g.start, g.end, g.licenseRequirement,
                     g.licensePolicy, g.remarks, g.url, g.line));
         }
-        return out;
     }
 
     private static LocalDate usDate(String v, String column, int line) {

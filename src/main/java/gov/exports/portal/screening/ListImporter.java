@@ -28,14 +28,17 @@ import gov.exports.portal.audit.AuditLog;
 import io.quarkus.arc.Arc;
 
 /**
- * Imports a published list file as a new list version, in one transaction: the file is read completely first
- * (a malformed file is refused with its line and reason before anything is written), then staged with COPY and
- * compared with the entries in force set-wise in SQL, so tens of thousands of rows take seconds.
+ * Imports a published list file as a new list version, in one transaction: the file is read through once to check
+ * it (a malformed file is refused with its line and reason before anything is written; nothing of it is kept), then
+ * read again entry by entry and staged with COPY in chunks, and compared with the entries in force set-wise in SQL,
+ * so tens of thousands of rows take seconds and the parsed list is never held in memory as a whole.
  */
 @ApplicationScoped
 public class ListImporter {
 
     private static final Logger LOG = Logger.getLogger(ListImporter.class);
+    /** Entries staged per COPY: what is held in memory at once while writing. */
+    static final int COPY_CHUNK = 2000;
     /** Serialises every change of the list (imports and hand edits). */
     static final long LIST_LOCK = 7316400020L;
 
@@ -71,8 +74,8 @@ public class ListImporter {
 
     /** Reads, checks and imports a file now; progress goes to the job record (if any) as it happens. */
     public ImportResult importFile(byte[] content, String fileName, Actor actor, Long jobId) {
-        ListFileParser.Parsed parsed = read(content, jobId);
-        return write(parsed, fileName, ListEntryData.sha256Hex(content), actor, jobId);
+        ListFileParser.Summary checked = check(content, jobId);
+        return write(content, checked, fileName, ListEntryData.sha256Hex(content), actor, jobId);
     }
 
     /**
@@ -80,13 +83,14 @@ public class ListImporter {
      * its line), then written in the background while the job record shows the progress. Returns the job id.
      */
     public Long startImport(byte[] content, String fileName, Actor actor) {
-        ListFileParser.Parsed parsed = ListFileParser.parse(content, n -> { });
+        // checked now, keeping nothing but the count; the job reads the same bytes again to write them
+        ListFileParser.Summary checked = ListFileParser.read(content, n -> { }, e -> { });
         String sha = ListEntryData.sha256Hex(content);
-        Long jobId = jobs.start(ScreeningJob.Kind.IMPORT, fileName, actor.name(), parsed.entries().size());
-        jobs.progress(jobId, "Waiting for the previous import to finish", 0, parsed.entries().size());
+        Long jobId = jobs.start(ScreeningJob.Kind.IMPORT, fileName, actor.name(), checked.entries());
+        jobs.progress(jobId, "Waiting for the previous import to finish", 0, checked.entries());
         executor.runAsync(() -> {
             try {
-                write(parsed, fileName, sha, actor, jobId);
+                write(content, checked, fileName, sha, actor, jobId);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Import of %s failed", fileName);
             }
@@ -94,19 +98,20 @@ public class ListImporter {
         return jobId;
     }
 
-    private ListFileParser.Parsed read(byte[] content, Long jobId) {
+    private ListFileParser.Summary check(byte[] content, Long jobId) {
         jobs.progress(jobId, "Reading the file", 0, 0);
         try {
-            return ListFileParser.parse(content, n -> jobs.progress(jobId, "Reading the file", n, 0));
+            return ListFileParser.read(content, n -> jobs.progress(jobId, "Reading the file", n, 0), e -> { });
         } catch (MalformedListException e) {
             jobs.fail(jobId, "Refused: " + e.getMessage() + " Nothing was imported; the list in force is unchanged.");
             throw e;
         }
     }
 
-    private ImportResult write(ListFileParser.Parsed parsed, String fileName, String sha, Actor actor, Long jobId) {
+    private ImportResult write(byte[] content, ListFileParser.Summary checked, String fileName, String sha, Actor actor,
+            Long jobId) {
         try {
-            ImportResult r = store(parsed, fileName, sha, actor, jobId);
+            ImportResult r = store(content, checked, fileName, sha, actor, jobId);
             jobs.finish(jobId, r.versionId(), String.format("Version %d: %d entries (%d added, %d changed, %d removed).",
                     r.versionId(), r.entries(), r.added(), r.changed(), r.removed()));
             return r;
@@ -117,10 +122,10 @@ public class ListImporter {
     }
 
     @Transactional
-    ImportResult store(ListFileParser.Parsed parsed, String fileName, String sha, Actor actor, Long jobId) {
+    ImportResult store(byte[] content, ListFileParser.Summary checked, String fileName, String sha, Actor actor, Long jobId) {
         long started = System.nanoTime();
-        List<ListEntryData> entries = parsed.entries();
-        String scope = parsed.format().scopeSource();
+        int total = checked.entries();
+        String scope = checked.format().scopeSource();
         StringBuilder phases = new StringBuilder();
         ImportResult result = em.unwrap(Session.class).doReturningWork(c -> {
             lock(c);
@@ -129,7 +134,7 @@ public class ListImporter {
                     INSERT INTO screening_list_version (kind, format, scope_source, file_name, file_sha256,
                         created_by_subject, created_by_name)
                     VALUES ('IMPORT', ?, ?, ?, ?, ?, ?) RETURNING id""")) {
-                ps.setString(1, parsed.format().name());
+                ps.setString(1, checked.format().name());
                 ps.setString(2, scope);
                 ps.setString(3, fileName == null ? null : fileName.length() > 255 ? fileName.substring(0, 255) : fileName);
                 ps.setString(4, sha);
@@ -145,12 +150,12 @@ public class ListImporter {
                           source_list_url text, content_hash text) ON COMMIT DROP""");
                 st.execute("CREATE TEMP TABLE screening_import_name (entry_key text, kind text, original text, name_key text) ON COMMIT DROP");
             }
-            jobs.progress(jobId, "Writing entries", 0, entries.size());
+            jobs.progress(jobId, "Writing entries", 0, total);
             long t = System.nanoTime();
-            copyEntries(c, entries, jobId);
+            copyEntries(c, content, total, jobId);
             phases.append("staged ").append(ms(t)).append(" ms, ");
             t = System.nanoTime();
-            jobs.progress(jobId, "Comparing with the list in force", entries.size(), entries.size());
+            jobs.progress(jobId, "Comparing with the list in force", total, total);
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE INDEX ON screening_import_entry (entry_key)");
                 st.execute("ANALYZE screening_import_entry");
@@ -177,7 +182,7 @@ public class ListImporter {
             }
             phases.append("compared and stored ").append(ms(t)).append(" ms, ");
             t = System.nanoTime();
-            jobs.progress(jobId, "Indexing names", entries.size(), entries.size());
+            jobs.progress(jobId, "Indexing names", total, total);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO screening_name (entry_id, kind, original, name_key)
                     SELECT e.id, n.kind, n.original, n.name_key
@@ -203,9 +208,9 @@ public class ListImporter {
                 ps.setLong(5, version);
                 ps.executeUpdate();
             }
-            return new ImportResult(version, parsed.format(), count, added, changed, removed);
+            return new ImportResult(version, checked.format(), count, added, changed, removed);
         });
-        Object after = AuditLog.state("version", result.versionId(), "format", parsed.format().name(), "file", fileName,
+        Object after = AuditLog.state("version", result.versionId(), "format", checked.format().name(), "file", fileName,
                 "sha256", sha, "entries", result.entries(), "added", result.added(), "changed", result.changed(),
                 "removed", result.removed(), "requestedBy", actor.name());
         boolean byUserInRequest = !actor.system() && Arc.container().requestContext().isActive() && currentUser.isAuthenticated();
@@ -255,30 +260,66 @@ public class ListImporter {
         }
     }
 
-    private void copyEntries(Connection c, List<ListEntryData> entries, Long jobId) throws SQLException {
+    /**
+     * Reads the (already checked) file again and stages its entries with COPY, {@link #COPY_CHUNK} at a time: only one
+     * chunk of entries is in memory at once.
+     */
+    private void copyEntries(Connection c, byte[] content, int total, Long jobId) throws SQLException {
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
-        int chunk = 5000;
-        try {
-            for (int from = 0; from < entries.size(); from += chunk) {
-                List<ListEntryData> part = entries.subList(from, Math.min(entries.size(), from + chunk));
-                StringBuilder rows = new StringBuilder(part.size() * 400);
-                StringBuilder names = new StringBuilder(part.size() * 200);
-                for (ListEntryData e : part) {
-                    row(rows, e.key(), e.source(), e.entityType(), e.name(), e.title(), AuditLog.toJson(e.altNames()),
-                            AuditLog.toJson(e.addresses()), e.programs(), e.federalRegisterNotice(),
-                            e.startDate() == null ? null : e.startDate().toString(),
-                            e.endDate() == null ? null : e.endDate().toString(), e.licenseRequirement(), e.licensePolicy(),
-                            e.remarks(), e.sourceListUrl(), e.contentHash());
-                    for (NameRow n : nameRows(e)) {
-                        row(names, e.key(), n.kind(), n.original(), n.key());
-                    }
-                }
+        StringBuilder rows = new StringBuilder(COPY_CHUNK * 400);
+        StringBuilder names = new StringBuilder(COPY_CHUNK * 200);
+        int[] pending = { 0 };
+        int[] written = { 0 };
+        Runnable flush = () -> {
+            try {
                 copy.copyIn("COPY screening_import_entry FROM STDIN", new StringReader(rows.toString()));
                 copy.copyIn("COPY screening_import_name FROM STDIN", new StringReader(names.toString()));
-                jobs.progress(jobId, "Writing entries", Math.min(entries.size(), from + chunk), entries.size());
+            } catch (SQLException e) {
+                throw new CopyFailed(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rows.setLength(0);
+            names.setLength(0);
+            written[0] += pending[0];
+            pending[0] = 0;
+            jobs.progress(jobId, "Writing entries", written[0], total);
+        };
+        try {
+            ListFileParser.read(content, n -> { }, e -> {
+                row(rows, e.key(), e.source(), e.entityType(), e.name(), e.title(), AuditLog.toJson(e.altNames()),
+                        AuditLog.toJson(e.addresses()), e.programs(), e.federalRegisterNotice(),
+                        e.startDate() == null ? null : e.startDate().toString(),
+                        e.endDate() == null ? null : e.endDate().toString(), e.licenseRequirement(), e.licensePolicy(),
+                        e.remarks(), e.sourceListUrl(), e.contentHash());
+                for (NameRow n : nameRows(e)) {
+                    row(names, e.key(), n.kind(), n.original(), n.key());
+                }
+                if (++pending[0] == COPY_CHUNK) {
+                    flush.run();
+                }
+            });
+            if (pending[0] > 0) {
+                flush.run();
+            }
+        } catch (CopyFailed e) {
+            throw e.getCause();
+        }
+        if (written[0] != total) {
+            // the bytes were checked before; a different count means they changed under us
+            throw new IllegalStateException("The file gave " + written[0] + " entries when written, " + total + " when checked.");
+        }
+    }
+
+    /** A COPY failure carried out of the parser's sink. */
+    private static final class CopyFailed extends RuntimeException {
+        CopyFailed(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
         }
     }
 

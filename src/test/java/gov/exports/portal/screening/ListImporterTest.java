@@ -127,6 +127,46 @@ class ListImporterTest {
     }
 
     @Test
+    void aBigFileWithAMalformedRowNearTheEndIsRefusedWithItsLineAndNothingIsWritten() {
+        ScreeningTestSupport.demoListInForce(importer);
+        long versions = QuarkusTransaction.requiringNew().call(() -> ListVersion.count());
+        long entries = QuarkusTransaction.requiringNew().call(() -> ListEntry.count());
+        List<String> lines = new ArrayList<>(ScreeningTestSupport.generatedCslLines(20_000));
+        lines.set(19_997, lines.get(19_997).replace("2026-04-01", "2026-04-31")); // line 19,998
+        byte[] file = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+
+        MalformedListException e = assertThrows(MalformedListException.class,
+                () -> importer.importFile(file, "big-bad.csv", ScreeningTestSupport.TESTER, null));
+        assertEquals("Line 19998: start_date \"2026-04-31\" is not a date (YYYY-MM-DD).", e.getMessage());
+        // the upload form's path: refused at once, no job started
+        MalformedListException upload = assertThrows(MalformedListException.class,
+                () -> importer.startImport(file, "big-bad.csv", new ListImporter.Actor("test", "test", false)));
+        assertEquals(e.getMessage(), upload.getMessage());
+
+        assertEquals(versions, QuarkusTransaction.requiringNew().call(() -> ListVersion.count()));
+        assertEquals(entries, QuarkusTransaction.requiringNew().call(() -> ListEntry.count()));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ScreeningJob.count("kind = ?1 and fileName = ?2",
+                ScreeningJob.Kind.IMPORT, "big-bad.csv")), "no import job was started for the refused upload");
+    }
+
+    @Test
+    void aFileOfSeveralCopyChunksIsWrittenWhole() {
+        int n = ListImporter.COPY_CHUNK * 2 + 500;
+        byte[] file = String.join("\n", ScreeningTestSupport.generatedCslLines(n)).getBytes(StandardCharsets.UTF_8);
+        ListImporter.ImportResult r = importer.importFile(file, "chunks.csv", ScreeningTestSupport.TESTER, null);
+        assertEquals(n, r.entries(), r.toString());
+        assertEquals(n, r.added(), r.toString());
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i : new int[] { 1, ListImporter.COPY_CHUNK, ListImporter.COPY_CHUNK + 1, n }) {
+                ListEntry e = ListEntry.find("entryKey = ?1 and retiredIn is null", String.format("GEN-%05d", i)).firstResult();
+                assertEquals(String.format("Generated Streaming Party %05d Trading Co., Ltd.", i), e.name);
+                assertEquals(List.of("Streaming Party " + i, "GSP " + i), e.altNames());
+            }
+            assertEquals(ListEntryData.sha256Hex(file), ListVersion.current().orElseThrow().fileSha256);
+        });
+    }
+
+    @Test
     void cslJsonApiLayoutIsImported() throws IOException {
         byte[] json = ListImporterTest.class.getResourceAsStream("/screening/csl-api-sample.json").readAllBytes();
         ListImporter.ImportResult r = importer.importFile(json, "search.json", ScreeningTestSupport.TESTER, null);

@@ -55,6 +55,17 @@ public final class ScreeningTestSupport {
                 .collect(java.util.stream.Collectors.joining(","));
     }
 
+    /** A CSL CSV file of generated entries (ids GEN-00001...), as lines: the header is line 1, entry i is line i + 1. */
+    static List<String> generatedCslLines(int entries) {
+        List<String> lines = new java.util.ArrayList<>(entries + 1);
+        lines.add(demoLines().get(0));
+        for (int i = 1; i <= entries; i++) {
+            lines.add(cslRow(String.format("GEN-%05d", i), String.format("Generated Streaming Party %05d Trading Co., Ltd.", i),
+                    "No. " + i + " Industrial Road, Shenzhen, CN", "Streaming Party " + i + "; GSP " + i));
+        }
+        return lines;
+    }
+
     /** The shared sample data (../shared/data), wherever the worktree sits. */
     static java.nio.file.Path sharedData() {
         java.nio.file.Path p = java.nio.file.Path.of(System.getProperty("test.shared.dir", "../shared"), "data");
