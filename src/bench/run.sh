@@ -9,7 +9,9 @@
 #        BENCH_RESCREEN_WAIT [600 s], BENCH_PREPARE_WAIT [3600 s, the first full re-screen of a database],
 #        BENCH_LIST_UPDATE [0.01, share of the list entries a list update touches], BENCH_JAVA_OPTS (JVM options; default: production's, see lib.sh),
 #        BENCH_MALLOC_ARENA_MAX (unset), BENCH_REBUILD=1 (re-package first),
-#        BENCH_DB [portal_bench_<scale>] (one scale at a time).
+#        BENCH_DB [portal_bench_<scale>] (one scale at a time),
+#        BENCH_APPCDS [trained: src/scripts/appcds.sh trains the jar's class-data archive first, as a production build
+#        does; "build" keeps the archive ./mvnw package wrote].
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
@@ -19,6 +21,7 @@ WRITES="${BENCH_WRITES:-200}"
 BASE="http://127.0.0.1:$BENCH_PORT"
 ensure_postgres
 ensure_jar
+if [ "${BENCH_APPCDS:-trained}" = trained ]; then "$ROOT/src/scripts/appcds.sh" "$(dirname "$JAR")"; fi
 CLIENT=(java "$ROOT/src/bench/BenchClient.java")
 RSS_MAX=0
 PART="${2:-all}"
@@ -59,7 +62,7 @@ run_scale() {
   # prod-like: no demo-data loading at start (generate.sh loaded it once)
   PORTAL_DEMO_DATA=false PORTAL_BENCH_STATIC_DIR="$BENCH_OUT/static" start_portal "$DB"
   printf '%-44s %s\n' "startup (launch to first 200, /bills + ready)" "startup_ms=$STARTUP_MS page_ms=$STARTUP_PAGE_MS ready_ms=$STARTUP_READY_MS" | tee -a "$RESULTS"
-  printf '%-44s %s\n' "   JVM" "${BENCH_MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$BENCH_MALLOC_ARENA_MAX }java ${BENCH_JAVA_OPTS-$BENCH_JAVA_DEFAULTS}" | tee -a "$RESULTS"
+  printf '%-44s %s\n' "   JVM" "${BENCH_MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$BENCH_MALLOC_ARENA_MAX }java ${BENCH_JAVA_OPTS-$BENCH_JAVA_DEFAULTS} (class-data archive: ${BENCH_APPCDS:-trained})" | tee -a "$RESULTS"
   sample_rss & SAMPLER=$!
   trap 'kill $SAMPLER 2>/dev/null || true; stop_portal' EXIT
   if [ "$PART" = rescreen ]; then rescreen_step; finish_scale; return; fi
@@ -187,5 +190,5 @@ case "${1:-all}" in
   small) run_scale small ;;
   large) run_scale large ;;
   all) run_scale small; run_scale large ;;
-  *) echo "usage: run.sh [small|large|all] [public]" >&2; exit 2 ;;
+  *) echo "usage: run.sh [small|large|all] [public|rescreen]" >&2; exit 2 ;;
 esac
