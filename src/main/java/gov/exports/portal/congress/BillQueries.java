@@ -197,6 +197,15 @@ public class BillQueries {
      * describes: a page rendered after reading version n contains at least every change up to n.
      */
     public record Freshness(long version, Instant changedAt) {
+
+        /** The row as it is now, on the connection given (the pool's, or the listener's own). */
+        static Freshness read(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, changed_at FROM tracker_version");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Freshness(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        }
     }
 
     /**
@@ -223,11 +232,8 @@ public class BillQueries {
      * is all the database work a request does, and for an anonymous visitor of a listening instance not even that.
      */
     private Freshness readFreshness() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT version, changed_at FROM tracker_version");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new Freshness(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+        try (Connection c = dataSource.getConnection()) {
+            return Freshness.read(c);
         } catch (SQLException e) {
             throw new IllegalStateException("tracker version unreadable", e);
         }

@@ -2,11 +2,8 @@ package gov.exports.portal.congress;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -206,15 +203,11 @@ public class TrackerVersionListener {
     /** Reads the row; the version never goes backwards. */
     private void resync(Connection c) throws SQLException {
         long before = epoch();
-        try (PreparedStatement ps = c.prepareStatement("SELECT version, changed_at FROM tracker_version");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            BillQueries.Freshness read = new BillQueries.Freshness(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
-            synchronized (this) {
-                confirmedAtNanos = System.nanoTime();
-                if (before == epoch) {
-                    version = newer(version, read);
-                }
+        BillQueries.Freshness read = BillQueries.Freshness.read(c);
+        synchronized (this) {
+            confirmedAtNanos = System.nanoTime();
+            if (before == epoch) {
+                version = newer(version, read);
             }
         }
     }
