@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,51 +212,45 @@ public class RescreeningScope {
         for (Map.Entry<String, List<Passing>> e : concerned.entrySet()) {
             Map<String, PartyKeys.Candidates> now = new LinkedHashMap<>(stored.getOrDefault(e.getKey(), Map.of()));
             Set<Long> added = new HashSet<>();
-            boolean exact = hits.getOrDefault(e.getKey(), List.of()).size() < ScreeningService.HITS_KEPT;
-            String reason = exact ? null : "as many hits as kept";
+            // why the changes alone cannot say what a search would find (null: they can)
+            String fullSearch = hits.getOrDefault(e.getKey(), List.of()).size() < ScreeningService.HITS_KEPT ? null
+                    : "as many hits as kept";
             Map<String, List<Passing>> byKey = new LinkedHashMap<>();
             for (Passing p : e.getValue()) {
                 byKey.computeIfAbsent(p.nameKey(), k -> new ArrayList<>()).add(p);
             }
-            for (Map.Entry<String, List<Passing>> k : byKey.entrySet()) {
+            for (Iterator<Map.Entry<String, List<Passing>>> keys = byKey.entrySet().iterator(); fullSearch == null && keys.hasNext();) {
+                Map.Entry<String, List<Passing>> k = keys.next();
                 PartyKeys.Candidates before = now.get(k.getKey());
                 if (before == null) {
-                    exact = false; // not known what the limit kept
-                    reason = "no stored count";
-                    break;
-                }
-                if (before.cut()) {
+                    fullSearch = "no stored count"; // not known what the limit kept
+                } else if (before.cut()) {
                     // the limit kept the best names up to the cutoff: unchanged unless a changed name ranks among them
                     if (k.getValue().stream().anyMatch(Passing::withinCutoff)) {
-                        exact = false;
-                        reason = "a changed name within a cut key's limit";
-                        break;
+                        fullSearch = "a changed name within a cut key's limit";
                     }
-                    continue;
-                }
-                int names = before.names();
-                for (Passing p : k.getValue()) {
-                    names += p.added() ? 1 : -1;
-                    if (p.added()) {
-                        added.add(p.entryId());
+                } else {
+                    int names = before.names();
+                    for (Passing p : k.getValue()) {
+                        names += p.added() ? 1 : -1;
+                        if (p.added()) {
+                            added.add(p.entryId());
+                        }
+                    }
+                    if (names > ScreeningSearch.CANDIDATES_PER_NAME || names < 0) {
+                        fullSearch = "the limit now cuts a key"; // which names it cuts off, only a search says
+                    } else {
+                        now.put(k.getKey(), new PartyKeys.Candidates(names, null, null));
                     }
                 }
-                if (names > ScreeningSearch.CANDIDATES_PER_NAME || names < 0) {
-                    exact = false; // the limit now cuts names off: which ones, only a search says
-                    reason = "the limit now cuts a key";
-                    break;
-                }
-                now.put(k.getKey(), new PartyKeys.Candidates(names, null, null));
             }
-            if (exact) {
+            if (fullSearch == null) {
                 addedCandidates.put(e.getKey(), added);
                 newCandidates.put(e.getKey(), now);
                 addedEntries.addAll(added);
             } else {
                 rescreen.add(e.getKey());
-                if (reason != null) {
-                    why.merge(reason, 1, Integer::sum);
-                }
+                why.merge(fullSearch, 1, Integer::sum);
             }
         }
 
