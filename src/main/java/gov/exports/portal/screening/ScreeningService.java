@@ -1,8 +1,10 @@
 package gov.exports.portal.screening;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +74,7 @@ public class ScreeningService {
         check(subject);
         Long version = ListVersion.current().map(v -> v.id).orElse(null);
         ScreeningSearch.Found found = search.find(subject, PartyScorer.HIT_THRESHOLD, HITS_KEPT);
-        Long runId = recordAll(Map.of(subject, found), trigger, version).runIds().get(subject.subjectType() + ":" + subject.subjectId());
+        Long runId = recordAll(Map.of(subject, found), trigger, version).runIds().get(id(subject));
         ScreeningRun run = ScreeningRun.findById(runId);
         return new Outcome(run, ScreeningHit.<ScreeningHit> list("run = ?1 order by id", run));
     }
@@ -131,10 +134,10 @@ public class ScreeningService {
         if (found.isEmpty()) {
             return new Recorded(0, Map.of());
         }
-        Map<String, ScreeningSubject> byId = new LinkedHashMap<>();
         Map<String, List<Long>> idsByType = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
         for (ScreeningSubject s : found.keySet()) {
-            if (byId.put(s.subjectType() + ":" + s.subjectId(), s) != null) {
+            if (!seen.add(id(s))) {
                 throw new IllegalArgumentException("A party is twice in one batch: " + s.subjectType() + " " + s.subjectId());
             }
             idsByType.computeIfAbsent(s.subjectType(), t -> new ArrayList<>()).add(s.subjectId());
@@ -144,122 +147,128 @@ public class ScreeningService {
             Map<ScreeningSubject, Map<String, PartyKeys.Candidates>> keys = new LinkedHashMap<>();
             found.forEach((s, f) -> keys.put(s, f.candidatesByKey()));
             PartyKeys.store(c, keys);
-            // entry keys hit by each party's latest screening; standing dispositions (the latest per party and entry)
             Map<String, Set<String>> previouslyHit = new HashMap<>();
-            Map<String, long[]> standing = new HashMap<>(); // "type:id:fingerprint:entry" -> {disposition id, 1 if true match}
+            Map<String, Standing> standing = new HashMap<>();
             for (Map.Entry<String, List<Long>> t : idsByType.entrySet()) {
                 java.sql.Array ids = c.createArrayOf("bigint", t.getValue().toArray());
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT r.subject_id, e.entry_key FROM (
-                          SELECT DISTINCT ON (subject_id) id, subject_id FROM screening_run
-                          WHERE subject_type = ? AND subject_id = ANY(?) ORDER BY subject_id, id DESC) r
-                        JOIN screening_hit h ON h.run_id = r.id JOIN screening_entry e ON e.id = h.entry_id""")) {
-                    ps.setString(1, t.getKey());
-                    ps.setArray(2, ids);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            previouslyHit.computeIfAbsent(t.getKey() + ":" + rs.getLong(1), x -> new HashSet<>()).add(rs.getString(2));
-                        }
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT DISTINCT ON (subject_id, subject_fingerprint, entry_id) subject_id, subject_fingerprint, entry_id, id, decision
-                        FROM screening_disposition WHERE subject_type = ? AND subject_id = ANY(?)
-                        ORDER BY subject_id, subject_fingerprint, entry_id, id DESC""")) {
-                    ps.setString(1, t.getKey());
-                    ps.setArray(2, ids);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            standing.put(t.getKey() + ":" + rs.getLong(1) + ":" + rs.getString(2).strip() + ":" + rs.getLong(3),
-                                    new long[] { rs.getLong(4), Disposition.Decision.TRUE_MATCH.name().equals(rs.getString(5)) ? 1 : 0 });
-                        }
-                    }
-                }
+                readPreviousHits(c, t.getKey(), ids, previouslyHit);
+                readStanding(c, t.getKey(), ids, standing);
             }
-            // the runs, in the order given (ids ascending: the latest screening is the one with the highest id)
-            List<ScreeningSubject> subjects = new ArrayList<>(found.keySet());
-            int n = subjects.size();
-            String[] types = new String[n];
-            Long[] subjectIds = new Long[n];
-            String[] fingerprints = new String[n];
-            String[] names = new String[n];
-            String[] altNames = new String[n];
-            String[] addresses = new String[n];
-            String[] cities = new String[n];
-            String[] countries = new String[n];
-            for (int i = 0; i < n; i++) {
-                ScreeningSubject s = subjects.get(i);
-                types[i] = s.subjectType();
-                subjectIds[i] = s.subjectId();
-                fingerprints[i] = s.fingerprint();
-                names[i] = s.name();
-                altNames[i] = AuditLog.toJson(s.altNames());
-                addresses[i] = s.address();
-                cities[i] = s.city();
-                countries[i] = s.country();
-            }
-            Map<String, Long> runIds = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO screening_run (subject_type, subject_id, subject_fingerprint, party_name, party_alt_names, party_address,
-                      party_city, party_country, list_version_id, trigger)
-                    SELECT t, i, f, nm, a::jsonb, ad, ci, co, ?, ?
-                    FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                      WITH ORDINALITY AS x(t, i, f, nm, a, ad, ci, co, o)
-                    ORDER BY o
-                    RETURNING id, subject_type, subject_id""")) {
-                ps.setObject(1, listVersionId, java.sql.Types.BIGINT);
-                ps.setString(2, trigger.name());
-                ps.setArray(3, c.createArrayOf("text", types));
-                ps.setArray(4, c.createArrayOf("bigint", subjectIds));
-                ps.setArray(5, c.createArrayOf("text", fingerprints));
-                ps.setArray(6, c.createArrayOf("text", names));
-                ps.setArray(7, c.createArrayOf("text", altNames));
-                ps.setArray(8, c.createArrayOf("text", addresses));
-                ps.setArray(9, c.createArrayOf("text", cities));
-                ps.setArray(10, c.createArrayOf("text", countries));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        runIds.put(rs.getString(2) + ":" + rs.getLong(3), rs.getLong(1));
-                    }
-                }
-            }
+            Map<String, Long> runIds = insertRuns(c, found.keySet(), trigger, listVersionId);
             List<Object[]> hits = new ArrayList<>();
             int newHits = 0;
-            for (ScreeningSubject s : subjects) {
-                String id = s.subjectType() + ":" + s.subjectId();
-                Set<String> before = previouslyHit.getOrDefault(id, Set.of());
-                for (PartyScorer.Scored h : found.get(s).scored()) {
-                    long[] d = standing.get(id + ":" + s.fingerprint() + ":" + h.candidate().entryId());
+            for (Map.Entry<ScreeningSubject, ScreeningSearch.Found> e : found.entrySet()) {
+                ScreeningSubject s = e.getKey();
+                Set<String> before = previouslyHit.getOrDefault(id(s), Set.of());
+                for (PartyScorer.Scored h : e.getValue().scored()) {
+                    Standing d = standing.get(id(s) + ":" + s.fingerprint() + ":" + h.candidate().entryId());
                     boolean isNew = d == null && !before.contains(h.candidate().entryKey());
-                    String status = d == null ? ScreeningHit.Status.OPEN.name()
-                            : d[1] == 1 ? ScreeningHit.Status.TRUE_MATCH.name() : ScreeningHit.Status.FALSE_POSITIVE.name();
-                    hits.add(new Object[] { runIds.get(id), h.candidate().entryId(),
+                    ScreeningHit.Status status = d == null ? ScreeningHit.Status.OPEN
+                            : d.trueMatch() ? ScreeningHit.Status.TRUE_MATCH : ScreeningHit.Status.FALSE_POSITIVE;
+                    hits.add(new Object[] { runIds.get(id(s)), h.candidate().entryId(),
                             BigDecimal.valueOf(h.score()).setScale(3, java.math.RoundingMode.HALF_UP), h.matchedName(), h.matchedKind(),
-                            String.join("\n", h.explanation()), status, d == null ? null : d[0], isNew });
+                            String.join("\n", h.explanation()), status.name(), d == null ? null : d.dispositionId(), isNew });
                     newHits += isNew ? 1 : 0;
                 }
             }
-            if (!hits.isEmpty()) {
-                Object[][] cols = new Object[9][hits.size()];
-                for (int i = 0; i < hits.size(); i++) {
-                    for (int j = 0; j < 9; j++) {
-                        cols[j][i] = hits.get(i)[j];
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO screening_hit (run_id, entry_id, score, matched_name, matched_kind, explanation, status,
-                          disposition_id, is_new)
-                        SELECT r, e, sc, mn, mk, ex, st, d, nw FROM unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::bigint[], ?::boolean[]) WITH ORDINALITY AS x(r, e, sc, mn, mk, ex, st, d, nw, o) ORDER BY o""")) {
-                    String[] sqlTypes = { "bigint", "bigint", "numeric", "text", "text", "text", "text", "bigint", "boolean" };
-                    for (int j = 0; j < 9; j++) {
-                        ps.setArray(j + 1, c.createArrayOf(sqlTypes[j], cols[j]));
-                    }
-                    ps.executeUpdate();
-                }
-            }
+            insertHits(c, hits);
             return new Recorded(newHits, runIds);
         });
+    }
+
+    /** "type:id": how a party is named across the maps of one batch. */
+    private static String id(ScreeningSubject s) {
+        return s.subjectType() + ":" + s.subjectId();
+    }
+
+    /** A decision still standing for a party description and entry version. */
+    private record Standing(long dispositionId, boolean trueMatch) {
+    }
+
+    /** The entry keys the latest screening of each of these parties hit, into {@code into} ("type:id" -> entry keys). */
+    private static void readPreviousHits(Connection c, String type, java.sql.Array ids, Map<String, Set<String>> into)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT r.subject_id, e.entry_key FROM (
+                  SELECT DISTINCT ON (subject_id) id, subject_id FROM screening_run
+                  WHERE subject_type = ? AND subject_id = ANY(?) ORDER BY subject_id, id DESC) r
+                JOIN screening_hit h ON h.run_id = r.id JOIN screening_entry e ON e.id = h.entry_id""")) {
+            ps.setString(1, type);
+            ps.setArray(2, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.computeIfAbsent(type + ":" + rs.getLong(1), x -> new HashSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+    }
+
+    /** The latest decision per party, description and entry, into {@code into} ("type:id:fingerprint:entry"). */
+    private static void readStanding(Connection c, String type, java.sql.Array ids, Map<String, Standing> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT ON (subject_id, subject_fingerprint, entry_id) subject_id, subject_fingerprint, entry_id, id, decision
+                FROM screening_disposition WHERE subject_type = ? AND subject_id = ANY(?)
+                ORDER BY subject_id, subject_fingerprint, entry_id, id DESC""")) {
+            ps.setString(1, type);
+            ps.setArray(2, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.put(type + ":" + rs.getLong(1) + ":" + rs.getString(2).strip() + ":" + rs.getLong(3),
+                            new Standing(rs.getLong(4), Disposition.Decision.TRUE_MATCH.name().equals(rs.getString(5))));
+                }
+            }
+        }
+    }
+
+    /** One run per party, in the order given (ids ascending: the latest screening is the one with the highest id). */
+    private static Map<String, Long> insertRuns(Connection c, Collection<ScreeningSubject> subjects, Trigger trigger, Long listVersionId)
+            throws SQLException {
+        Function<Function<ScreeningSubject, Object>, Object[]> column = f -> subjects.stream().map(f).toArray();
+        Map<String, Long> runIds = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO screening_run (subject_type, subject_id, subject_fingerprint, party_name, party_alt_names, party_address,
+                  party_city, party_country, list_version_id, trigger)
+                SELECT t, i, f, nm, a::jsonb, ad, ci, co, ?, ?
+                FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                  WITH ORDINALITY AS x(t, i, f, nm, a, ad, ci, co, o)
+                ORDER BY o
+                RETURNING id, subject_type, subject_id""")) {
+            ps.setObject(1, listVersionId, java.sql.Types.BIGINT);
+            ps.setString(2, trigger.name());
+            ps.setArray(3, c.createArrayOf("text", column.apply(ScreeningSubject::subjectType)));
+            ps.setArray(4, c.createArrayOf("bigint", column.apply(ScreeningSubject::subjectId)));
+            ps.setArray(5, c.createArrayOf("text", column.apply(ScreeningSubject::fingerprint)));
+            ps.setArray(6, c.createArrayOf("text", column.apply(ScreeningSubject::name)));
+            ps.setArray(7, c.createArrayOf("text", column.apply(s -> AuditLog.toJson(s.altNames()))));
+            ps.setArray(8, c.createArrayOf("text", column.apply(ScreeningSubject::address)));
+            ps.setArray(9, c.createArrayOf("text", column.apply(ScreeningSubject::city)));
+            ps.setArray(10, c.createArrayOf("text", column.apply(ScreeningSubject::country)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    runIds.put(rs.getString(2) + ":" + rs.getLong(3), rs.getLong(1));
+                }
+            }
+        }
+        return runIds;
+    }
+
+    /** The hits, one row each: run, entry, score, matched name and kind, explanation, status, disposition, new. */
+    private static void insertHits(Connection c, List<Object[]> hits) throws SQLException {
+        if (hits.isEmpty()) {
+            return;
+        }
+        String[] sqlTypes = { "bigint", "bigint", "numeric", "text", "text", "text", "text", "bigint", "boolean" };
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO screening_hit (run_id, entry_id, score, matched_name, matched_kind, explanation, status,
+                  disposition_id, is_new)
+                SELECT r, e, sc, mn, mk, ex, st, d, nw FROM unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[],
+                  ?::bigint[], ?::boolean[]) WITH ORDINALITY AS x(r, e, sc, mn, mk, ex, st, d, nw, o) ORDER BY o""")) {
+            for (int j = 0; j < sqlTypes.length; j++) {
+                int col = j;
+                ps.setArray(j + 1, c.createArrayOf(sqlTypes[j], hits.stream().map(h -> h[col]).toArray()));
+            }
+            ps.executeUpdate();
+        }
     }
 
     private static void check(ScreeningSubject subject) {
