@@ -10,8 +10,7 @@ JAR="${BENCH_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}"
 # Kubernetes manifest passes to the container as JAVA_OPTS), read from there so the bench measures what production runs.
 # BENCH_JAVA_OPTS overrides (BENCH_JAVA_OPTS= , empty, runs with the JVM's defaults); BENCH_MALLOC_ARENA_MAX=n tries glibc
 # arenas (no measurable effect at small: README).
-prod_setting() { sed -n "s/^quarkus\.kubernetes\.env\.vars\.$1=//p" "$ROOT/src/main/resources/application.properties" | tail -1; }
-BENCH_JAVA_DEFAULTS="$(prod_setting java-opts)"
+BENCH_JAVA_DEFAULTS="$(prod_java_opts)"
 BENCH_MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-}"
 PSQL=(psql -h 127.0.0.1 -U "${PGUSER:-$(id -un)}" -X -q -v ON_ERROR_STOP=1)
 

@@ -34,8 +34,7 @@ trap cleanup EXIT
 
 # The production JVM options, without the archive they would read (a dynamic archive is written on top of the JDK's
 # own, not on top of another).
-OPTS="$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.java-opts=//p' "$ROOT/src/main/resources/application.properties" | tail -1)"
-OPTS="$(printf '%s' "$OPTS" | sed 's/-XX:SharedArchiveFile=[^ ]*//')"
+OPTS="$(prod_java_opts | sed 's/-XX:SharedArchiveFile=[^ ]*//')"
 mkdir -p "$ROOT/target"; LOG="$ROOT/target/appcds-training.log"
 (cd "$APP" && exec env PORTAL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" PORTAL_HTTP_HOST=127.0.0.1 PORTAL_HTTP_PORT="$PORT" \
   PORTAL_BEHIND_PROXY=false PORTAL_MAIL_MOCK=true PORTAL_DEMO_DATA=false QUARKUS_PROFILE=prod \

@@ -1,5 +1,10 @@
 # Shared helpers for the scripts in this folder (sourced, not run).
 
+# The production JVM options (JAVA_OPTS of the generated Kubernetes manifest), as application.properties sets them.
+prod_java_opts() {
+  sed -n 's/^quarkus\.kubernetes\.env\.vars\.java-opts=//p' "$(dirname "${BASH_SOURCE[0]}")/../main/resources/application.properties" | tail -1
+}
+
 # PostgreSQL 15 runs on our machines; start it if it is down.
 ensure_postgres() {
   if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then return 0; fi
