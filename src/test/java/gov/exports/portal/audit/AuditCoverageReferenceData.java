@@ -1,5 +1,6 @@
 package gov.exports.portal.audit;
 
+import static gov.exports.portal.support.Waits.pause;
 import static gov.exports.portal.audit.AuditCoverageApplications.idIn;
 import static gov.exports.portal.audit.AuditCoverageApplications.seeOther;
 import static gov.exports.portal.audit.AuditCoverageApplications.version;
@@ -205,7 +206,7 @@ final class AuditCoverageReferenceData {
                         "The law bars this product."), "suspend what the law affects"), "/licences/policy-events/jobs/"))
                 .after("licences", List.of(l.id)).after("reason", "The law bars this product.").targetId());
         for (int i = 0; i < 150 && !"DONE".equals(probe.text("SELECT status FROM licence_bulk_job WHERE id = ?", job)); i++) {
-            sleep(200);
+            pause(200);
         }
         assertEquals("DONE", probe.text("SELECT status FROM licence_bulk_job WHERE id = ?", job));
         // the worker's own record per licence: written as the system, naming the senior officer who asked
@@ -245,15 +246,6 @@ final class AuditCoverageReferenceData {
             assertEquals(1, updated.size(), "the refreshed bill's own record");
             assertEquals("editor", updated.get(0).actorName());
             assertTrue(updated.get(0).before() != null && !updated.get(0).before().equals(updated.get(0).after()), "what changed");
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,7 +2,7 @@ package gov.exports.portal.audit;
 
 import static gov.exports.portal.audit.AuditCoverageApplications.idIn;
 import static gov.exports.portal.audit.AuditCoverageApplications.seeOther;
-import static gov.exports.portal.audit.AuditCoverageReferenceData.sleep;
+import static gov.exports.portal.support.Waits.pause;
 import static gov.exports.portal.audit.AuditProbe.Change.CREATE;
 import static gov.exports.portal.audit.AuditProbe.Change.UPDATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +52,7 @@ final class AuditCoverageScreening {
                         csv.getBytes(StandardCharsets.UTF_8)))), "import the list"), "/screening/jobs/"))
                 .after("file", "audit-coverage.csv").after("bytes", csv.getBytes(StandardCharsets.UTF_8).length).targetId());
         for (int i = 0; i < 300 && "RUNNING".equals(probe.text("SELECT status FROM screening_job WHERE id = ?", job)); i++) {
-            sleep(100);
+            pause(100);
         }
         assertEquals("DONE", probe.text("SELECT status FROM screening_job WHERE id = ?", job));
 

@@ -3,6 +3,8 @@ package gov.exports.portal.congress;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static gov.exports.portal.support.Waits.eventually;
+import static gov.exports.portal.support.Waits.pause;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -249,34 +251,6 @@ class BillCachingTest {
     static String gunzip(byte[] body) throws java.io.IOException {
         try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
-    /**
-     * A change committed outside this instance's services (plain SQL here, another instance in production) reaches the
-     * kept pages with PostgreSQL's announcement of it: asks again, up to five seconds (or {@code millis}), until {@code until} holds, and
-     * gives the last answer (the caller asserts on it).
-     */
-    static <T> T eventually(java.util.function.Supplier<T> get, java.util.function.Predicate<T> until) {
-        return eventually(get, until, 5_000);
-    }
-
-    static <T> T eventually(java.util.function.Supplier<T> get, java.util.function.Predicate<T> until, long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        T answer = get.get();
-        while (!until.test(answer) && System.nanoTime() < deadline) {
-            pause(50);
-            answer = get.get();
-        }
-        return answer;
-    }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

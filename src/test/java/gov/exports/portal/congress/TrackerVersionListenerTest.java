@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import gov.exports.portal.support.Waits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -38,7 +39,7 @@ class TrackerVersionListenerTest {
     void awaitListening(boolean wanted, long millis) {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (listener.listening() != wanted && System.nanoTime() < deadline) {
-            BillCachingTest.pause(20);
+            Waits.pause(20);
         }
         assertEquals(wanted, listener.listening(), wanted ? "the listener is connected" : "the listener noticed the lost connection");
     }
@@ -62,7 +63,7 @@ class TrackerVersionListenerTest {
             boolean alone = false;
             for (int attempt = 0; attempt < 40 && !alone; attempt++) {
                 if (attempt > 0) {
-                    BillCachingTest.pause(250);
+                    Waits.pause(250);
                 }
                 long hits = pages.hits();
                 long acquired = dataSource.getMetrics().acquireCount();
@@ -91,14 +92,14 @@ class TrackerVersionListenerTest {
         rename(7229, "Renamed while the listener was cut off");
         // whether the request finds the listener still reconnecting (it reads the database) or back (it read the row
         // after LISTEN), the change shows well within the five seconds for which an unconfirmed version would be trusted
-        String page = BillCachingTest.eventually(() -> given().get(bill).asString(),
+        String page = Waits.eventually(() -> given().get(bill).asString(),
                 b -> b.contains("Renamed while the listener was cut off"), 2_000);
         assertTrue(page.contains("Renamed while the listener was cut off"), "no stale page after the connection was lost");
 
         awaitListening(true, 10_000);
         assertNotEquals(before, backend(), "a new listening connection");
         rename(7229, "Renamed after the listener came back");
-        page = BillCachingTest.eventually(() -> given().get(bill).asString(), b -> b.contains("Renamed after the listener came back"), 2_000);
+        page = Waits.eventually(() -> given().get(bill).asString(), b -> b.contains("Renamed after the listener came back"), 2_000);
         assertTrue(page.contains("Renamed after the listener came back"), "announcements arrive again");
     }
 
