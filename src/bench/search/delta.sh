@@ -13,7 +13,7 @@ OUT="$(mktemp -d)"
 "${PSQL[@]}" -d "$DB" -c "\copy (SELECT id, entry_id, kind, original, name_key, active FROM screening_name) TO '$OUT/names.tsv'"
 "${PSQL[@]}" -d "$DB" -c "\copy (SELECT id, entry_key, name, source, addresses, added_in, retired_in FROM screening_entry) TO '$OUT/entries.tsv'"
 "${PSQL[@]}" -d "$SCRATCH" -c "\copy screening_name FROM '$OUT/names.tsv'" -c "\copy screening_entry FROM '$OUT/entries.tsv'" -c "ANALYZE screening_name" -c "ANALYZE screening_entry"
-CP="$ROOT/target/classes:$(ls "$ROOT"/target/quarkus-app/lib/main/*.jar | tr '\n' ':')"
+CP="$ROOT/target/classes:$(ls "$ROOT"/target/quarkus-app/lib/boot/*.jar "$ROOT"/target/quarkus-app/lib/main/*.jar | tr '\n' ':')"
 javac -d "$OUT" -cp "$CP" "$ROOT/src/bench/search/DeltaBench.java" "$ROOT/src/bench/search/SearchBench.java"
 echo "load: $(uptime)"
 java -Xmx512m -cp "$OUT:$CP" gov.exports.portal.screening.DeltaBench "jdbc:postgresql://127.0.0.1:5432/$DB" \

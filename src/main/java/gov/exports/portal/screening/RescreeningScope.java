@@ -41,8 +41,13 @@ public class RescreeningScope {
     /** More changed entries than this share of the list: a full re-screening is as cheap and simpler. */
     static final double DELTA_LIMIT = 0.2;
 
-    /** Results found without a search: the hits, and what the candidate query would see now for each name key. */
-    public record Rematched(List<PartyScorer.Scored> scored, Map<String, PartyKeys.Candidates> candidatesByKey) {
+    /**
+     * Results found without a search: the entries that are the party's hits if they score as a search scores them (the
+     * added entries that hit it, and its hits still in force), and what the candidate query would see now for each name
+     * key. The hits are scored when a chunk of parties is recorded ({@link #found}): scored for the whole job, with their
+     * explanations, they held about 30 MB of the heap at the large bench scale.
+     */
+    public record Rematched(List<Long> entries, Map<String, PartyKeys.Candidates> candidatesByKey) {
     }
 
     /**
@@ -188,8 +193,8 @@ public class RescreeningScope {
 
     /**
      * What matching the concerned parties against the changed entries gives: the parties that must be searched in
-     * full instead, the parties whose hits change (with their new hits), the new candidate counts of the parties whose
-     * hits stay, and how many parties were matched against the changes only.
+     * full instead, the parties whose hits change (with the entries to score as their hits), the new candidate counts
+     * of the parties whose hits stay, and how many parties were matched against the changes only.
      */
     record Rematch(Set<String> searchInFull, Map<ScreeningSubject, Rematched> rematched,
             Map<ScreeningSubject, Map<String, PartyKeys.Candidates>> recount, int matchedAgainstChanges, Map<String, Integer> why) {
@@ -197,8 +202,8 @@ public class RescreeningScope {
 
     /**
      * Matches each concerned party (by "type:id", with the changed names passing its keys) against the changed entries,
-     * from its latest hits ({entry id, 1 if retired}) and the stored candidate counts of its keys; entries are read on
-     * {@code c}.
+     * from its latest hits ({entry id, IN_FORCE, RETIRED or RETIRED_LATER}) and the stored candidate counts of its keys;
+     * the added entries are read on {@code c}.
      */
     static Rematch rematch(Connection c, Map<String, ScreeningSubject> byId, Map<String, List<Passing>> concerned,
             Map<String, List<long[]>> hits, Map<String, Map<String, PartyKeys.Candidates>> stored) throws SQLException {
@@ -254,12 +259,11 @@ public class RescreeningScope {
             }
         }
 
-        // score: the added entries each exact party's keys found, and (where that or a retired hit changes anything)
-        // its hits on entries still in force, exactly as a search would score them
-        Set<Long> toLoad = new HashSet<>(addedEntries);
+        // score the added entries each exact party's keys found; where that or a retired hit changes anything, its hits
+        // on entries still in force are scored again when the party is recorded (found), exactly as a search scores them
         Map<String, Boolean> changed = new HashMap<>();
         Map<Long, PartyScorer.Candidate> candidates = candidates(c, addedEntries);
-        Map<String, List<PartyScorer.Scored>> addedHits = new HashMap<>();
+        Map<String, List<Long>> addedHits = new HashMap<>();
         // an entry not in force any more (a later version retired it meanwhile): searched in full
         addedCandidates.entrySet().removeIf(e -> {
             boolean gone = !candidates.keySet().containsAll(e.getValue());
@@ -271,26 +275,16 @@ public class RescreeningScope {
         for (Map.Entry<String, Set<Long>> e : addedCandidates.entrySet()) {
             ScreeningSubject subject = byId.get(e.getKey());
             List<List<NameKeys.Token>> queryTokens = PartyScorer.queryTokens(subject);
-            List<PartyScorer.Scored> scored = new ArrayList<>();
+            List<Long> scored = new ArrayList<>();
             for (long entry : e.getValue()) {
-                PartyScorer.Scored s = hit(subject, queryTokens, candidates.get(entry));
-                if (s != null) {
-                    scored.add(s);
+                if (hit(subject, queryTokens, candidates.get(entry)) != null) {
+                    scored.add(entry);
                 }
             }
-            boolean retiredHit = hits.getOrDefault(e.getKey(), List.of()).stream().anyMatch(h -> h[1] == 1);
+            boolean retiredHit = hits.getOrDefault(e.getKey(), List.of()).stream().anyMatch(h -> h[1] == RETIRED);
             changed.put(e.getKey(), retiredHit || !scored.isEmpty());
             addedHits.put(e.getKey(), scored);
-            if (retiredHit || !scored.isEmpty()) {
-                for (long[] h : hits.getOrDefault(e.getKey(), List.of())) {
-                    if (h[1] == 0) {
-                        toLoad.add(h[0]);
-                    }
-                }
-            }
         }
-        toLoad.removeAll(candidates.keySet());
-        candidates.putAll(candidates(c, toLoad));
         Map<ScreeningSubject, Rematched> rematched = new LinkedHashMap<>();
         Map<ScreeningSubject, Map<String, PartyKeys.Candidates>> recount = new LinkedHashMap<>();
         for (Map.Entry<String, Set<Long>> e : addedCandidates.entrySet()) {
@@ -299,27 +293,48 @@ public class RescreeningScope {
                 recount.put(subject, newCandidates.get(e.getKey()));
                 continue;
             }
-            List<PartyScorer.Scored> found = new ArrayList<>(addedHits.get(e.getKey()));
-            List<List<NameKeys.Token>> queryTokens = PartyScorer.queryTokens(subject);
-            if (hits.getOrDefault(e.getKey(), List.of()).stream().anyMatch(h -> h[1] == 0 && !candidates.containsKey(h[0]))) {
+            if (hits.getOrDefault(e.getKey(), List.of()).stream().anyMatch(h -> h[1] == RETIRED_LATER)) {
                 rescreen.add(e.getKey()); // a hit's entry not in force any more (retired by a later version meanwhile)
                 continue;
             }
+            List<Long> entries = new ArrayList<>(addedHits.get(e.getKey()));
             for (long[] h : hits.getOrDefault(e.getKey(), List.of())) {
-                if (h[1] == 0 && !e.getValue().contains(h[0])) {
-                    PartyScorer.Scored s = hit(subject, queryTokens, candidates.get(h[0]));
-                    if (s != null) {
-                        found.add(s);
-                    }
+                if (h[1] == IN_FORCE && !e.getValue().contains(h[0])) {
+                    entries.add(h[0]);
                 }
             }
-            rematched.put(subject, new Rematched(ScreeningSearch.sorted(found, ScreeningService.HITS_KEPT), newCandidates.get(e.getKey())));
+            rematched.put(subject, new Rematched(entries, newCandidates.get(e.getKey())));
         }
         int matched = (int) addedCandidates.keySet().stream().filter(p -> !rescreen.contains(p)).count();
         return new Rematch(rescreen, rematched, recount, matched, why);
     }
 
 
+
+    /**
+     * The hits of re-matched parties, each named entry scored as a search scores it (read on {@code c} as in force now;
+     * one retired since the scope was found is no hit, as a search now would not find it), sorted and limited as a search
+     * keeps them, with the parties' candidate counts.
+     */
+    static Map<ScreeningSubject, ScreeningSearch.Found> found(Connection c, Map<ScreeningSubject, Rematched> rematched) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        rematched.values().forEach(m -> ids.addAll(m.entries()));
+        Map<Long, PartyScorer.Candidate> candidates = candidates(c, ids);
+        Map<ScreeningSubject, ScreeningSearch.Found> out = new LinkedHashMap<>();
+        for (Map.Entry<ScreeningSubject, Rematched> e : rematched.entrySet()) {
+            List<List<NameKeys.Token>> queryTokens = PartyScorer.queryTokens(e.getKey());
+            List<PartyScorer.Scored> scored = new ArrayList<>();
+            for (long entry : e.getValue().entries()) {
+                PartyScorer.Candidate candidate = candidates.get(entry);
+                PartyScorer.Scored s = candidate == null ? null : hit(e.getKey(), queryTokens, candidate);
+                if (s != null) {
+                    scored.add(s);
+                }
+            }
+            out.put(e.getKey(), new ScreeningSearch.Found(ScreeningSearch.sorted(scored, ScreeningService.HITS_KEPT), e.getValue().candidatesByKey()));
+        }
+        return out;
+    }
 
     /** An entry scored against a party as a search scores it; null below the hit threshold. */
     private static PartyScorer.Scored hit(ScreeningSubject subject, List<List<NameKeys.Token>> queryTokens, PartyScorer.Candidate cand) {
@@ -375,13 +390,17 @@ public class RescreeningScope {
                     JOIN rescreen_delta_name d ON d.name_key % k.name_key OR d.name_key %> k.core_key""");
             st.execute("SELECT set_config('enable_seqscan', 'on', true)");
             st.execute("ANALYZE rescreen_delta_pass");
+            // ~100,000 pairs after a 1% update at large, over a few thousand distinct keys: each type and key kept once
+            // (a string per row held ~15 MB more while the scope is found)
+            Map<String, String> once = new HashMap<>();
             try (ResultSet rs = st.executeQuery("""
                     SELECT p.subject_type, p.subject_id, p.name_key, m.entry_id, m.added,
                            coalesce(m.rank > p.cutoff_rank OR (m.rank = p.cutoff_rank AND m.name_id <= p.cutoff_name_id), false)
                     FROM rescreen_delta_pass m
                     JOIN screening_party_key p ON p.name_key = m.name_key AND p.core_key IS NOT DISTINCT FROM m.core_key""")) {
                 while (rs.next()) {
-                    out.add(new Passing(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5), rs.getBoolean(6)));
+                    out.add(new Passing(once.computeIfAbsent(rs.getString(1), k -> k), rs.getLong(2), once.computeIfAbsent(rs.getString(3), k -> k),
+                            rs.getLong(4), rs.getBoolean(5), rs.getBoolean(6)));
                 }
             }
             st.execute("DROP TABLE rescreen_delta_pass");
@@ -408,13 +427,18 @@ public class RescreeningScope {
         return out;
     }
 
-    /** Per party: the entries its latest screening hit, each with 1 if this version retired it, else 0. */
+    /** Whether an entry a party's latest screening hit is in force, retired by this version or before, or by a later one. */
+    static final int IN_FORCE = 0;
+    static final int RETIRED = 1;
+    static final int RETIRED_LATER = 2;
+
+    /** Per party: the entries its latest screening hit, each with {@link #IN_FORCE}, {@link #RETIRED} or {@link #RETIRED_LATER}. */
     private static Map<String, List<long[]>> latestHits(Connection c, long versionId, Set<String> parties, Map<String, ScreeningSubject> byId)
             throws SQLException {
         Map<String, List<long[]>> out = new HashMap<>();
         for (Map.Entry<String, List<Long>> t : byType(parties, byId).entrySet()) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT r.subject_id, h.entry_id, e.retired_in IS NOT NULL AND e.retired_in <= ? FROM (
+                    SELECT r.subject_id, h.entry_id, CASE WHEN e.retired_in IS NULL THEN 0 WHEN e.retired_in <= ? THEN 1 ELSE 2 END FROM (
                       SELECT DISTINCT ON (subject_id) id, subject_id FROM screening_run
                       WHERE subject_type = ? AND subject_id = ANY(?) ORDER BY subject_id, id DESC) r
                     JOIN screening_hit h ON h.run_id = r.id JOIN screening_entry e ON e.id = h.entry_id""")) {
@@ -424,7 +448,7 @@ public class RescreeningScope {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.computeIfAbsent(id(t.getKey(), rs.getLong(1)), x -> new ArrayList<>())
-                                .add(new long[] { rs.getLong(2), rs.getBoolean(3) ? 1 : 0 });
+                                .add(new long[] { rs.getLong(2), rs.getInt(3) });
                     }
                 }
             }

@@ -105,17 +105,15 @@ public class ScreeningService {
 
     /**
      * Records re-screenings whose results were found without a search (a delta re-screening matched the parties
-     * against the changed entries only, see {@link RescreeningScope}): the hits, and what the candidate query would
-     * now see for each name key. Returns the number of new hits.
+     * against the changed entries only, see {@link RescreeningScope}): the hits, scored here from the entries the scope
+     * named, and what the candidate query would now see for each name key. Returns the number of new hits.
      */
     @Transactional
     public int recordFound(Map<ScreeningSubject, RescreeningScope.Rematched> found) {
         Long version = ListVersion.current().map(v -> v.id).orElse(null);
-        Map<ScreeningSubject, ScreeningSearch.Found> results = new LinkedHashMap<>();
-        for (Map.Entry<ScreeningSubject, RescreeningScope.Rematched> e : found.entrySet()) {
-            check(e.getKey());
-            results.put(e.getKey(), new ScreeningSearch.Found(e.getValue().scored(), e.getValue().candidatesByKey()));
-        }
+        found.keySet().forEach(ScreeningService::check);
+        Map<ScreeningSubject, ScreeningSearch.Found> results = em.unwrap(org.hibernate.Session.class)
+                .doReturningWork(c -> RescreeningScope.found(c, found));
         return recordAll(results, Trigger.RESCREEN, version).newHits();
     }
 
