@@ -309,8 +309,6 @@ public class RescreeningScope {
         return new Rematch(rescreen, rematched, recount, matched, why);
     }
 
-
-
     /**
      * The hits of re-matched parties, each named entry scored as a search scores it (read on {@code c} as in force now;
      * one retired since the scope was found is no hit, as a search now would not find it), sorted and limited as a search

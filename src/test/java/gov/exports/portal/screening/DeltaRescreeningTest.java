@@ -120,6 +120,39 @@ class DeltaRescreeningTest {
         assertEquals(List.of(false), deltaNew.get(9204L));
     }
 
+    /**
+     * A re-matched party's hits are scored when its chunk is recorded, from the entries the scope named: an entry that
+     * scores as a hit is kept, one that does not is not, and one retired in between is not a hit any more.
+     */
+    @Test
+    void rematchedHitsAreScoredWhenRecorded() {
+        ScreeningTestSupport.awaitRescreen(ScreeningTestSupport.demoListInForce(importer).versionId());
+        List<String> base = new ArrayList<>(ScreeningTestSupport.demoLines());
+        base.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN", ""));
+        base.add(ScreeningTestSupport.cslRow("DLT-BS01", "Boreal Silicate Devices Company", "Ganjingzi District, Dalian, CN", ""));
+        long v1 = importer.importFile(String.join("\n", base).getBytes(StandardCharsets.UTF_8), "base.csv",
+                ScreeningTestSupport.TESTER, null).versionId();
+        ScreeningTestSupport.awaitRescreen(v1);
+        ScreeningSubject tianhe = party(9211L, "Tianhe Lattice Photonics Ltd.", "Wuhan");
+        long lattice = entryInForce("DLT-TL01");
+        long boreal = entryInForce("DLT-BS01");
+
+        screening.recordFound(Map.of(tianhe, new RescreeningScope.Rematched(List.of(boreal, lattice), Map.of())));
+        assertEquals(List.of("DLT-TL01"), entryKeys(tianhe.subjectId()), "the entry that scores is a hit, the other is not");
+
+        // DLT-TL01 retired by a newer version after the scope named it
+        long v2 = importer.importFile(String.join("\n", base.subList(0, base.size() - 2)).getBytes(StandardCharsets.UTF_8),
+                "retired.csv", ScreeningTestSupport.TESTER, null).versionId();
+        ScreeningTestSupport.awaitRescreen(v2);
+        screening.recordFound(Map.of(tianhe, new RescreeningScope.Rematched(List.of(lattice), Map.of())));
+        assertEquals(List.of(), entryKeys(tianhe.subjectId()), "an entry retired since is no hit");
+    }
+
+    private static long entryInForce(String entryKey) {
+        return QuarkusTransaction.requiringNew().call(() -> ListEntry.<ListEntry> find("entryKey = ?1 and retiredIn is null", entryKey)
+                .singleResult().id);
+    }
+
     private static ScreeningSubject party(long id, String name, String city) {
         return new ScreeningSubject(TestSubjectSource.TYPE, id, name, List.of(), null, city, "CN");
     }
