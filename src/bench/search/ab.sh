@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 A="$(cd "$1" && pwd)"; B="$(cd "$3" && pwd)"
 URL=jdbc:postgresql://127.0.0.1:5432
-JARS="$(ls "$ROOT"/target/quarkus-app/lib/main/*.jar | tr '\n' ':')"
+JARS="$(ls "$ROOT"/target/quarkus-app/lib/boot/*.jar "$ROOT"/target/quarkus-app/lib/main/*.jar | tr '\n' ':')"
 OUT="$(mktemp -d)"
 javac -d "$OUT" -cp "$A:$JARS" "$ROOT/src/bench/search/SearchAB.java" "$ROOT/src/bench/search/SearchBench.java"
 echo "load: $(uptime)"

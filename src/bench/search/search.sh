@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 DB="${1:-portal_bench_large}"
 OUT="$(mktemp -d)"
-CP="$ROOT/target/classes:$(ls "$ROOT"/target/quarkus-app/lib/main/*.jar 2>/dev/null | tr '\n' ':')"
+CP="$ROOT/target/classes:$(ls "$ROOT"/target/quarkus-app/lib/boot/*.jar "$ROOT"/target/quarkus-app/lib/main/*.jar 2>/dev/null | tr '\n' ':')"
 [ -d "$ROOT/target/quarkus-app/lib/main" ] || CP="$ROOT/target/classes:$(cd "$ROOT" && ./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 javac -d "$OUT" -cp "$CP" "$ROOT/src/bench/search/SearchBench.java"
 echo "load: $(uptime)"
