@@ -148,6 +148,51 @@ class DeltaRescreeningTest {
         assertEquals(List.of(), entryKeys(tianhe.subjectId()), "an entry retired since is no hit");
     }
 
+    /**
+     * In a delta re-screening a party described differently since its latest screening is searched in full, as it is
+     * described now, whatever the changes; a party whose stored name keys are missing gets them again and keeps its hits.
+     */
+    @Test
+    void partiesDescribedDifferentlyOrWithoutKeysAreHandledInADeltaRescreening() {
+        ScreeningTestSupport.awaitRescreen(ScreeningTestSupport.demoListInForce(importer).versionId());
+        List<String> base = new ArrayList<>(ScreeningTestSupport.demoLines());
+        base.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN", ""));
+        base.add(ScreeningTestSupport.cslRow("DLT-BS01", "Boreal Silicate Devices Company", "Ganjingzi District, Dalian, CN", ""));
+        long v1 = importer.importFile(String.join("\n", base).getBytes(StandardCharsets.UTF_8), "base.csv",
+                ScreeningTestSupport.TESTER, null).versionId();
+        ScreeningTestSupport.awaitRescreen(v1);
+        ScreeningSubject renamed = party(9221L, "Tianhe Lattice Photonics Ltd.", "Wuhan");
+        ScreeningSubject keyless = party(9222L, "Tianhe Lattice Photonics Ltd.", "Wuhan");
+        screening.screen(renamed);
+        screening.screen(keyless);
+        assertEquals(List.of("DLT-TL01"), entryKeys(renamed.subjectId()));
+        assertEquals(List.of("DLT-TL01"), entryKeys(keyless.subjectId()));
+        QuarkusTransaction.requiringNew().run(() -> ListEntry.getEntityManager()
+                .createNativeQuery("DELETE FROM screening_party_key WHERE subject_type = ?1 AND subject_id = ?2")
+                .setParameter(1, TestSubjectSource.TYPE).setParameter(2, keyless.subjectId()).executeUpdate());
+        // the first party now goes by another name; the list changes one entry that concerns neither party
+        ScreeningSubject nowBoreal = party(renamed.subjectId(), "Boreal Silicate Devices Co.", "Dalian");
+        source.set(List.of(nowBoreal, keyless));
+        Map<Long, Long> runsBefore = latestRuns(List.of(nowBoreal, keyless));
+        List<String> update = new ArrayList<>(base);
+        update.add(ScreeningTestSupport.cslRow("DLT-UN01", "Ostrava Granite Quarries s.r.o.", "Ostrava, CZ", ""));
+        long v2 = importer.importFile(String.join("\n", update).getBytes(StandardCharsets.UTF_8), "update.csv",
+                ScreeningTestSupport.TESTER, null).versionId();
+        ScreeningJob job = ScreeningTestSupport.awaitRescreen(v2);
+        assertEquals(ScreeningJob.Status.DONE, job.status, job.message);
+        assertTrue(job.message.contains("searched in full: 1. Open parties whose hits stay: "), job.message);
+
+        assertEquals(List.of("DLT-BS01"), entryKeys(nowBoreal.subjectId()), "searched in full as described now");
+        Map<Long, Long> runsAfter = latestRuns(List.of(nowBoreal, keyless));
+        assertFalse(runsBefore.get(nowBoreal.subjectId()).equals(runsAfter.get(nowBoreal.subjectId())));
+        assertEquals(runsBefore.get(keyless.subjectId()), runsAfter.get(keyless.subjectId()), "its screening stays");
+        assertEquals(List.of("DLT-TL01"), entryKeys(keyless.subjectId()));
+        long keys = QuarkusTransaction.requiringNew().call(() -> ((Number) ListEntry.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM screening_party_key WHERE subject_type = ?1 AND subject_id = ?2")
+                .setParameter(1, TestSubjectSource.TYPE).setParameter(2, keyless.subjectId()).getSingleResult()).longValue());
+        assertTrue(keys > 0, "its name keys are stored again");
+    }
+
     private static long entryInForce(String entryKey) {
         return QuarkusTransaction.requiringNew().call(() -> ListEntry.<ListEntry> find("entryKey = ?1 and retiredIn is null", entryKey)
                 .singleResult().id);
