@@ -126,13 +126,7 @@ class DeltaRescreeningTest {
      */
     @Test
     void rematchedHitsAreScoredWhenRecorded() {
-        ScreeningTestSupport.awaitRescreen(ScreeningTestSupport.demoListInForce(importer).versionId());
-        List<String> base = new ArrayList<>(ScreeningTestSupport.demoLines());
-        base.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN", ""));
-        base.add(ScreeningTestSupport.cslRow("DLT-BS01", "Boreal Silicate Devices Company", "Ganjingzi District, Dalian, CN", ""));
-        long v1 = importer.importFile(String.join("\n", base).getBytes(StandardCharsets.UTF_8), "base.csv",
-                ScreeningTestSupport.TESTER, null).versionId();
-        ScreeningTestSupport.awaitRescreen(v1);
+        List<String> base = latticeAndBorealInForce();
         ScreeningSubject tianhe = party(9211L, "Tianhe Lattice Photonics Ltd.", "Wuhan");
         long lattice = entryInForce("DLT-TL01");
         long boreal = entryInForce("DLT-BS01");
@@ -154,13 +148,7 @@ class DeltaRescreeningTest {
      */
     @Test
     void partiesDescribedDifferentlyOrWithoutKeysAreHandledInADeltaRescreening() {
-        ScreeningTestSupport.awaitRescreen(ScreeningTestSupport.demoListInForce(importer).versionId());
-        List<String> base = new ArrayList<>(ScreeningTestSupport.demoLines());
-        base.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN", ""));
-        base.add(ScreeningTestSupport.cslRow("DLT-BS01", "Boreal Silicate Devices Company", "Ganjingzi District, Dalian, CN", ""));
-        long v1 = importer.importFile(String.join("\n", base).getBytes(StandardCharsets.UTF_8), "base.csv",
-                ScreeningTestSupport.TESTER, null).versionId();
-        ScreeningTestSupport.awaitRescreen(v1);
+        List<String> base = latticeAndBorealInForce();
         ScreeningSubject renamed = party(9221L, "Tianhe Lattice Photonics Ltd.", "Wuhan");
         ScreeningSubject keyless = party(9222L, "Tianhe Lattice Photonics Ltd.", "Wuhan");
         screening.screen(renamed);
@@ -191,6 +179,17 @@ class DeltaRescreeningTest {
                 .createNativeQuery("SELECT count(*) FROM screening_party_key WHERE subject_type = ?1 AND subject_id = ?2")
                 .setParameter(1, TestSubjectSource.TYPE).setParameter(2, keyless.subjectId()).getSingleResult()).longValue());
         assertTrue(keys > 0, "its name keys are stored again");
+    }
+
+    /** The demo list plus DLT-TL01 (Tianhe Lattice Photonics) and DLT-BS01 (Boreal Silicate Devices) in force, re-screened. */
+    private List<String> latticeAndBorealInForce() {
+        ScreeningTestSupport.awaitRescreen(ScreeningTestSupport.demoListInForce(importer).versionId());
+        List<String> base = new ArrayList<>(ScreeningTestSupport.demoLines());
+        base.add(ScreeningTestSupport.cslRow("DLT-TL01", "Tianhe Lattice Photonics Co., Ltd.", "Donghu District, Wuhan, CN", ""));
+        base.add(ScreeningTestSupport.cslRow("DLT-BS01", "Boreal Silicate Devices Company", "Ganjingzi District, Dalian, CN", ""));
+        ScreeningTestSupport.awaitRescreen(importer.importFile(String.join("\n", base).getBytes(StandardCharsets.UTF_8), "base.csv",
+                ScreeningTestSupport.TESTER, null).versionId());
+        return base;
     }
 
     private static long entryInForce(String entryKey) {
