@@ -75,39 +75,15 @@ public final class ListFileParser {
      */
     public static Summary read(byte[] content, IntConsumer progress, Consumer<ListEntryData> sink) {
         Checked checked = new Checked(sink);
-        ListFormat format;
-        try (Reader in = new BufferedReader(decoder(content), 1 << 16)) {
-            StringBuilder seen = new StringBuilder();
-            int c;
-            while ((c = in.read()) >= 0 && Character.isWhitespace(c)) {
-                seen.append((char) c);
-            }
-            if (c < 0) {
-                throw new MalformedListException(1, "the file is empty.");
-            }
-            int headAt = seen.length();
-            seen.append((char) c);
-            if (c == '{' || c == '[') {
-                format = ListFormat.CSL_JSON;
-                parseJson(new Rewound(seen, in), progress, checked);
-            } else {
-                // the first line of what follows the leading blanks: up to \n, \r or the end
-                while (c != '\n' && c != '\r' && (c = in.read()) >= 0) {
-                    seen.append((char) c);
-                }
-                int lineEnd = c == '\n' || c == '\r' ? seen.length() - 1 : seen.length();
-                String firstLine = seen.substring(headAt, lineEnd).toLowerCase();
-                Reader text = new Rewound(seen, in);
-                if (firstLine.startsWith("_id,") || firstLine.contains(",alt_names")) {
-                    format = ListFormat.CSL_CSV;
-                    parseCslCsv(text, progress, checked);
-                } else if (firstLine.startsWith("source list,")) {
-                    format = ListFormat.EL_CSV;
-                    parseElCsv(text, progress, checked);
-                } else {
-                    throw new MalformedListException(1, "the header is not one we know. Expected the Consolidated Screening "
-                            + "List CSV (starting \"_id,source,\"), its JSON API layout, or the Entity List CSV (starting \"Source List,\").");
-                }
+        Charset charset = isUtf8(content) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        ListFormat format = recognise(content, charset);
+        // the bytes are in memory: the parser reads them again from the start, through a reader of its own
+        try (Reader text = new BufferedReader(reader(content, charset), 1 << 16)) {
+            switch (format) {
+                case CSL_JSON -> parseJson(text, progress, checked);
+                case CSL_CSV -> parseCslCsv(text, progress, checked);
+                case EL_CSV -> parseElCsv(text, progress, checked);
+                default -> throw new IllegalStateException("no parser for " + format);
             }
         } catch (IOException e) {
             throw new MalformedListException(0, "The file could not be read: " + e.getMessage());
@@ -119,6 +95,37 @@ public final class ListFileParser {
             throw checked.duplicate;
         }
         return new Summary(format, checked.count);
+    }
+
+    /** The layout, from the first non-blank character (JSON) or the first non-blank line (the CSV headers). */
+    private static ListFormat recognise(byte[] content, Charset charset) {
+        try (Reader in = reader(content, charset)) {
+            int c;
+            while ((c = in.read()) >= 0 && Character.isWhitespace(c)) {
+                // leading blanks
+            }
+            if (c < 0) {
+                throw new MalformedListException(1, "the file is empty.");
+            }
+            if (c == '{' || c == '[') {
+                return ListFormat.CSL_JSON;
+            }
+            StringBuilder line = new StringBuilder();
+            for (; c >= 0 && c != '\n' && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            String firstLine = line.toString().toLowerCase();
+            if (firstLine.startsWith("_id,") || firstLine.contains(",alt_names")) {
+                return ListFormat.CSL_CSV;
+            }
+            if (firstLine.startsWith("source list,")) {
+                return ListFormat.EL_CSV;
+            }
+            throw new MalformedListException(1, "the header is not one we know. Expected the Consolidated Screening "
+                    + "List CSV (starting \"_id,source,\"), its JSON API layout, or the Entity List CSV (starting \"Source List,\").");
+        } catch (IOException e) {
+            throw new MalformedListException(0, "The file could not be read: " + e.getMessage());
+        }
     }
 
     /**
@@ -147,17 +154,15 @@ public final class ListFileParser {
     }
 
     /**
-     * The characters of the file: UTF-8 (without its byte order mark) when every byte sequence is valid UTF-8,
-     * otherwise Windows-1252, as older Entity List exports are. The check runs over the bytes without keeping the text.
+     * The characters of the file in the given charset: UTF-8 (without its byte order mark) when every byte sequence is
+     * valid UTF-8 ({@link #isUtf8}, checked over the bytes without keeping the text), otherwise Windows-1252, as older
+     * Entity List exports are.
      */
-    static Reader decoder(byte[] content) {
-        if (!isUtf8(content)) {
-            return new InputStreamReader(new ByteArrayInputStream(content), WINDOWS_1252);
-        }
-        boolean bom = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF;
+    private static Reader reader(byte[] content, Charset charset) {
+        boolean bom = charset == StandardCharsets.UTF_8 && content.length >= 3 && (content[0] & 0xFF) == 0xEF
+                && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF;
         int skip = bom ? 3 : 0;
-        return new InputStreamReader(new ByteArrayInputStream(content, skip, content.length - skip), StandardCharsets.UTF_8);
+        return new InputStreamReader(new ByteArrayInputStream(content, skip, content.length - skip), charset);
     }
 
     static boolean isUtf8(byte[] content) {
@@ -177,38 +182,6 @@ public final class ListFileParser {
             out.clear();
         }
         return !r.isError();
-    }
-
-    /** The characters read to recognise the layout, then the rest of the file: the parsers see the file from its start. */
-    private static final class Rewound extends Reader {
-        private final CharSequence head;
-        private final Reader rest;
-        private int at;
-
-        Rewound(CharSequence head, Reader rest) {
-            this.head = head;
-            this.rest = rest;
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (at < head.length()) {
-                int n = Math.min(len, head.length() - at);
-                for (int i = 0; i < n; i++) {
-                    buf[off + i] = head.charAt(at++);
-                }
-                return n;
-            }
-            return rest.read(buf, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            rest.close();
-        }
     }
 
     // ---- Consolidated Screening List, CSV ----
