@@ -158,8 +158,10 @@ public class ScreeningService {
             for (Map.Entry<ScreeningSubject, ScreeningSearch.Found> e : found.entrySet()) {
                 ScreeningSubject s = e.getKey();
                 Set<String> before = previouslyHit.getOrDefault(id(s), Set.of());
+                // decisions stand for the description they were made on (the fingerprint is a SHA-256: once per party)
+                String described = id(s) + ":" + s.fingerprint() + ":";
                 for (PartyScorer.Scored h : e.getValue().scored()) {
-                    Standing d = standing.get(id(s) + ":" + s.fingerprint() + ":" + h.candidate().entryId());
+                    Standing d = standing.get(described + h.candidate().entryId());
                     boolean isNew = d == null && !before.contains(h.candidate().entryKey());
                     ScreeningHit.Status status = d == null ? ScreeningHit.Status.OPEN
                             : d.trueMatch() ? ScreeningHit.Status.TRUE_MATCH : ScreeningHit.Status.FALSE_POSITIVE;
