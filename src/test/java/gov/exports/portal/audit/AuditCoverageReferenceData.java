@@ -1,6 +1,6 @@
 package gov.exports.portal.audit;
 
-import static gov.exports.portal.support.Waits.pause;
+import static gov.exports.portal.support.Waits.eventually;
 import static gov.exports.portal.audit.AuditCoverageApplications.idIn;
 import static gov.exports.portal.audit.AuditCoverageApplications.seeOther;
 import static gov.exports.portal.audit.AuditCoverageApplications.version;
@@ -205,10 +205,7 @@ final class AuditCoverageReferenceData {
                 () -> idIn(seeOther(senior.postForm(event + "/suspension", "licenceIds", shown.group(1), "reason",
                         "The law bars this product."), "suspend what the law affects"), "/licences/policy-events/jobs/"))
                 .after("licences", List.of(l.id)).after("reason", "The law bars this product.").targetId());
-        for (int i = 0; i < 150 && !"DONE".equals(probe.text("SELECT status FROM licence_bulk_job WHERE id = ?", job)); i++) {
-            pause(200);
-        }
-        assertEquals("DONE", probe.text("SELECT status FROM licence_bulk_job WHERE id = ?", job));
+        assertEquals("DONE", eventually(() -> probe.text("SELECT status FROM licence_bulk_job WHERE id = ?", job), "DONE"::equals, 30_000));
         // the worker's own record per licence: written as the system, naming the senior officer who asked
         assertEquals(1, probe.number("SELECT count(*) FROM audit_record WHERE action = 'licence.suspended' AND target_id = ? AND "
                 + "actor_subject = 'system' AND after_state->>'bulkJob' = ? AND after_state->>'requestedBy' = 'Sam Reyes' AND "

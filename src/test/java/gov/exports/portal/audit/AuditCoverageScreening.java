@@ -2,7 +2,7 @@ package gov.exports.portal.audit;
 
 import static gov.exports.portal.audit.AuditCoverageApplications.idIn;
 import static gov.exports.portal.audit.AuditCoverageApplications.seeOther;
-import static gov.exports.portal.support.Waits.pause;
+import static gov.exports.portal.support.Waits.eventually;
 import static gov.exports.portal.audit.AuditProbe.Change.CREATE;
 import static gov.exports.portal.audit.AuditProbe.Change.UPDATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,10 +51,7 @@ final class AuditCoverageScreening {
                 () -> idIn(seeOther(senior.postMultipart("/screening/import", Map.of(), Map.of("file", Map.entry("audit-coverage.csv",
                         csv.getBytes(StandardCharsets.UTF_8)))), "import the list"), "/screening/jobs/"))
                 .after("file", "audit-coverage.csv").after("bytes", csv.getBytes(StandardCharsets.UTF_8).length).targetId());
-        for (int i = 0; i < 300 && "RUNNING".equals(probe.text("SELECT status FROM screening_job WHERE id = ?", job)); i++) {
-            pause(100);
-        }
-        assertEquals("DONE", probe.text("SELECT status FROM screening_job WHERE id = ?", job));
+        assertEquals("DONE", eventually(() -> probe.text("SELECT status FROM screening_job WHERE id = ?", job), s -> !"RUNNING".equals(s), 30_000));
 
         ScreeningHit hit = screening.screen(new ScreeningSubject("APPLICATION_PARTY", 990_001L, listed, List.of(), null, "Wuhan", "CN"))
                 .hits().get(0);

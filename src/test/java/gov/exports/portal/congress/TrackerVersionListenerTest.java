@@ -37,11 +37,8 @@ class TrackerVersionListenerTest {
     EntityManager em;
 
     void awaitListening(boolean wanted, long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (listener.listening() != wanted && System.nanoTime() < deadline) {
-            Waits.pause(20);
-        }
-        assertEquals(wanted, listener.listening(), wanted ? "the listener is connected" : "the listener noticed the lost connection");
+        assertEquals(wanted, Waits.eventually(listener::listening, l -> l == wanted, millis),
+                wanted ? "the listener is connected" : "the listener noticed the lost connection");
     }
 
     void rename(int number, String title) {
