@@ -23,7 +23,6 @@ ensure_postgres
 ensure_jar
 if [ "${BENCH_APPCDS:-trained}" = trained ]; then "$ROOT/src/scripts/appcds.sh" "$(dirname "$JAR")"; fi
 CLIENT=(java "$ROOT/src/bench/BenchClient.java")
-RSS_MAX=0
 PART="${2:-all}"
 
 sample_rss() {  # background sampler of the portal's VmRSS (MB) while load runs

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the packaged portal's class-data archive (AppCDS) with one real start, for a start-up under 3 s on Java 17.
+# Trains the packaged portal's class-data archive (AppCDS) with one real start, for a shorter start-up on Java 17.
 #   ./mvnw package -DskipTests && src/scripts/appcds.sh [APP_DIR]      (APP_DIR: target/quarkus-app)
 # `./mvnw package` already writes APP_DIR/app-cds.jsa, but Quarkus builds it from the static init only: 6,900 classes.
 # A start loads 17,500 (Hibernate's runtime, Flyway, OIDC, Netty, the first page's rendering), each read from its jar
