@@ -54,18 +54,8 @@ public final class ListFileParser {
     private ListFileParser() {
     }
 
-    public record Parsed(ListFormat format, List<ListEntryData> entries) {
-    }
-
     /** What a complete read found: the layout and the number of entries handed to the sink. */
     public record Summary(ListFormat format, int entries) {
-    }
-
-    /** The whole list in memory, for tests and small files; imports use {@link #read}. */
-    public static Parsed parse(byte[] content, IntConsumer progress) {
-        List<ListEntryData> entries = new ArrayList<>();
-        Summary s = read(content, progress, entries::add);
-        return new Parsed(s.format(), entries);
     }
 
     /**

@@ -95,12 +95,11 @@ class ListFileParserTest {
         ByteArrayOutputStream bom = new ByteArrayOutputStream();
         bom.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
         bom.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
-        List<ListEntryData> fromUtf8 = ListFileParser.parse(bom.toByteArray(), n -> { }).entries();
+        List<ListEntryData> fromUtf8 = ScreeningTestSupport.entries(bom.toByteArray());
         assertEquals("GEN-00001", fromUtf8.get(0).key(), "the byte order mark is not part of the first column's name");
         assertEquals("Café Zürich Trading Co., Ltd.", fromUtf8.get(0).name());
 
-        List<ListEntryData> from1252 = ListFileParser.parse(csv.getBytes(java.nio.charset.Charset.forName("windows-1252")), n -> { })
-                .entries();
+        List<ListEntryData> from1252 = ScreeningTestSupport.entries(csv.getBytes(java.nio.charset.Charset.forName("windows-1252")));
         assertEquals("Café Zürich Trading Co., Ltd.", from1252.get(0).name());
         assertEquals(fromUtf8, from1252);
     }

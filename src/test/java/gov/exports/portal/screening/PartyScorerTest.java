@@ -46,7 +46,7 @@ class PartyScorerTest {
 
     @Test
     void explanationNamesTheMatchedAliasAndAddress() {
-        ListEntryData e = ListFileParser.parse(EvaluationSet.demoList(), n -> { }).entries().get(0);
+        ListEntryData e = ScreeningTestSupport.entries(EvaluationSet.demoList()).get(0);
         PartyScorer.Scored s = PartyScorer.score(new ScreeningSubject("SEARCH", 0L, "华为技术有限公司", List.of(),
                 "Longgang District", "Shenzhen", "China"), candidate(e, 1));
         assertTrue(s.score() >= PartyScorer.HIT_THRESHOLD, s.toString());
@@ -60,7 +60,7 @@ class PartyScorerTest {
     void evaluationSetScoredAgainstEveryEntry() {
         List<PartyScorer.Candidate> all = new ArrayList<>();
         long id = 1;
-        for (ListEntryData e : ListFileParser.parse(EvaluationSet.demoList(), n -> { }).entries()) {
+        for (ListEntryData e : ScreeningTestSupport.entries(EvaluationSet.demoList())) {
             all.add(candidate(e, id++));
         }
         EvaluationSet set = EvaluationSet.load();

@@ -55,6 +55,13 @@ public final class ScreeningTestSupport {
                 .collect(java.util.stream.Collectors.joining(","));
     }
 
+    /** Every entry of a list file, in memory (the portal itself streams them: {@link ListFileParser#read}). */
+    static List<ListEntryData> entries(byte[] file) {
+        List<ListEntryData> out = new java.util.ArrayList<>();
+        ListFileParser.read(file, n -> { }, out::add);
+        return out;
+    }
+
     /** A CSL CSV file of generated entries (ids GEN-00001...), as lines: the header is line 1, entry i is line i + 1. */
     static List<String> generatedCslLines(int entries) {
         List<String> lines = new java.util.ArrayList<>(entries + 1);
