@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Trains the packaged portal's class-data archive (AppCDS) with one real start, for a shorter start-up on Java 17.
+# Prepares the packaged portal for a short start-up on Java 17: stores its jars uncompressed, then trains its class-data
+# archive (AppCDS) with one real start.
 #   ./mvnw package -DskipTests && src/scripts/appcds.sh [APP_DIR]      (APP_DIR: target/quarkus-app)
-# `./mvnw package` already writes APP_DIR/app-cds.jsa, but Quarkus builds it from the static init only: 6,900 classes.
-# A start loads 17,500 (Hibernate's runtime, Flyway, OIDC, Netty, the first page's rendering), each read from its jar
-# and verified. This script starts the jar once with -XX:ArchiveClassesAtExit against a throwaway database
-# (PORTAL_APPCDS_DB [portal_appcds], created and migrated here; no data is read from it: only which classes load
-# matters), asks for the pages a start-up serves first, stops it and puts the archive in place of the build's.
-# Measured: src/bench/results/startup-2026-11-29.txt. The archive is only valid for the same JDK build and the same
-# jars (copy APP_DIR with cp -a); otherwise the JVM says so and starts without it. Keycloak must answer (it is started
-# and stopped again here if it is not running), since the OIDC set-up is part of a start.
+# 1. Quarkus' class loader reads every class's bytes from its jar, even one the archive holds, so a start inflated
+#    ~230 ms of class files: StoreJars.java rewrites the jars with stored entries (same contents, jars already stored
+#    are left alone).
+# 2. `./mvnw package` already writes APP_DIR/app-cds.jsa, but Quarkus builds it from the static init only: 6,900 classes.
+#    A start loads 17,500 (Hibernate's runtime, Flyway, OIDC, Netty, the first page's rendering), each read from its jar
+#    and verified. This script starts the jar once with -XX:ArchiveClassesAtExit against a throwaway database
+#    (PORTAL_APPCDS_DB [portal_appcds], created and migrated here; no data is read from it: only which classes load
+#    matters), asks for the pages a start-up serves first, stops it and puts the archive in place of the build's.
+# Measured: src/bench/results/startup-2026-11-29.txt (archive), startup-2026-11-29d.txt (stored jars). The archive is
+# only valid for the same JDK build and the same jars (copy APP_DIR with cp -a); otherwise the JVM says so and starts
+# without it. Keycloak must answer (it is started and stopped again here if it is not running), since the OIDC set-up is
+# part of a start.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$ROOT/src/scripts/lib.sh"
@@ -17,6 +22,7 @@ DB="${PORTAL_APPCDS_DB:-portal_appcds}"
 PORT="${PORTAL_APPCDS_PORT:-18098}"
 [ -f "$APP/quarkus-run.jar" ] || { echo "appcds: no $APP/quarkus-run.jar; run ./mvnw package first" >&2; exit 1; }
 
+java "$ROOT/src/scripts/StoreJars.java" "$APP"
 ensure_postgres
 ensure_database "$DB"
 STARTED_KC=0
