@@ -91,7 +91,7 @@ public final class StoreJars {
             Files.deleteIfExists(tmp);
             throw ex;
         }
-        // the jar's time is kept: a class-data archive trained afterwards checks it
+        // the jar keeps its modification time, as a copy with cp -a would (the archive trained next records it)
         Files.setLastModifiedTime(tmp, Files.getLastModifiedTime(jar));
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;
