@@ -118,7 +118,7 @@ public class ErrorPages {
             // a restart or outage of PostgreSQL: temporary, and the pool reconnects by itself
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
             return page(uri, 503, "The service is briefly unavailable. Nothing you sent was saved; "
-                    + "wait a moment and try again.");
+                    + "wait a moment and try again.", true);
         }
         if (isDataException(e)) {
             // PostgreSQL refused a value the user sent (a NUL character, an impossible number): their input, not our fault
@@ -137,8 +137,13 @@ public class ErrorPages {
      * in the request's own request context and with its request id, and answered back on the request's Vert.x context.
      */
     static Uni<Response> page(UriInfo uri, int status, String detail) {
+        return page(uri, status, detail, false);
+    }
+
+    /** withoutDatabase: the page for a database that does not answer, without the layout (its header would read it). */
+    static Uni<Response> page(UriInfo uri, int status, String detail, boolean withoutDatabase) {
         if (BlockingOperationControl.isBlockingAllowed()) {
-            return Uni.createFrom().item(render(uri, status, detail));
+            return Uni.createFrom().item(render(uri == null ? "" : uri.getPath(), status, detail, RequestIds.current(), withoutDatabase));
         }
         String requestId = RequestIds.current();
         String path = uri == null ? "" : uri.getPath();
@@ -151,7 +156,7 @@ public class ErrorPages {
                 requestContext.activate(state);
             }
             try {
-                return render(path, status, detail, requestId);
+                return render(path, status, detail, requestId, withoutDatabase);
             } finally {
                 if (state != null) {
                     requestContext.deactivate();
@@ -210,11 +215,15 @@ public class ErrorPages {
     }
 
     static Response render(UriInfo uri, int status, String detail) {
-        return render(uri == null ? "" : uri.getPath(), status, detail, RequestIds.current());
+        return render(uri == null ? "" : uri.getPath(), status, detail, RequestIds.current(), false);
     }
 
-    /** The page as a finished string: nothing of it is left to render later, on whatever thread writes the answer. */
-    private static Response render(String path, int status, String detail, String requestId) {
+    /**
+     * The page as a finished string: nothing of it is left to render later, on whatever thread writes the answer. The
+     * layout's header reads the signed-in vendor's organisation from the database: a page about the database not
+     * answering goes without the layout, and so does any page whose layout fails (the database going away meanwhile).
+     */
+    static Response render(String path, int status, String detail, String requestId, boolean withoutDatabase) {
         String title = titleFor(status);
         String message = detail != null ? detail : messageFor(status);
         if (path.startsWith("/api/")) {
@@ -222,9 +231,28 @@ public class ErrorPages {
                     .entity(Map.of("status", status, "error", title, "message", message, "requestId", requestId))
                     .build();
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, message, requestId).render())
-                .build();
+        String html;
+        if (withoutDatabase) {
+            html = plainPage(status, title, message, requestId);
+        } else {
+            try {
+                html = Templates.error(status, title, message, requestId).render();
+            } catch (RuntimeException e) {
+                LOG.warnf("Error page %d for %s shown without the layout, which failed: %s", status, path, rootMessage(e));
+                html = plainPage(status, title, message, requestId);
+            }
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    /** An error page without the layout: it needs neither the signed-in user nor the database. */
+    static String plainPage(int status, String title, String message, String requestId) {
+        return TooLargeRequests.page(escape(title), escape(message), "</p>\n<p>Error " + status + ". Reference: <code>"
+                + escape(requestId) + "</code> — quote it if you contact the help desk.");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     static String titleFor(int status) {

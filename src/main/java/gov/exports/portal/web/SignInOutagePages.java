@@ -51,9 +51,8 @@ public class SignInOutagePages {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(new JsonObject().put("status", 503).put("error", title)
                     .put("message", ErrorPages.SIGN_IN_UNAVAILABLE).put("requestId", requestId).encode());
         } else {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8").end(TooLargeRequests.page(title,
-                    ErrorPages.SIGN_IN_UNAVAILABLE, "</p>\n<p>Error 503. Reference: <code>" + requestId
-                            + "</code> — quote it if you contact the help desk."));
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8").end(ErrorPages.plainPage(503, title,
+                    ErrorPages.SIGN_IN_UNAVAILABLE, requestId));
         }
     }
 }
