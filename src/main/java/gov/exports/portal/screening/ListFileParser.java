@@ -73,7 +73,6 @@ public final class ListFileParser {
                 case CSL_JSON -> parseJson(text, progress, checked);
                 case CSL_CSV -> parseCslCsv(text, progress, checked);
                 case EL_CSV -> parseElCsv(text, progress, checked);
-                default -> throw new IllegalStateException("no parser for " + format);
             }
         } catch (IOException e) {
             throw new MalformedListException(0, "The file could not be read: " + e.getMessage());
