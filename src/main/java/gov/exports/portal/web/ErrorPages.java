@@ -142,11 +142,11 @@ public class ErrorPages {
 
     /** withoutDatabase: the page for a database that does not answer, without the layout (its header would read it). */
     static Uni<Response> page(UriInfo uri, int status, String detail, boolean withoutDatabase) {
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            return Uni.createFrom().item(render(uri == null ? "" : uri.getPath(), status, detail, RequestIds.current(), withoutDatabase));
-        }
         String requestId = RequestIds.current();
         String path = uri == null ? "" : uri.getPath();
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            return Uni.createFrom().item(render(path, status, detail, requestId, withoutDatabase));
+        }
         ManagedContext requestContext = Arc.container().requestContext();
         InjectableContext.ContextState state = requestContext.isActive() ? requestContext.getState() : null;
         Context vertx = Vertx.currentContext();
@@ -245,10 +245,18 @@ public class ErrorPages {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
-    /** An error page without the layout: it needs neither the signed-in user nor the database. */
+    /**
+     * An error page without the layout: it needs neither the signed-in user nor the database (nor a request that reached
+     * a route). Without a request id it carries no reference line.
+     */
     static String plainPage(int status, String title, String message, String requestId) {
-        return TooLargeRequests.page(escape(title), escape(message), "</p>\n<p>Error " + status + ". Reference: <code>"
-                + escape(requestId) + "</code> — quote it if you contact the help desk.");
+        String reference = requestId == null ? ""
+                : "<p>Error " + status + ". Reference: <code>" + escape(requestId) + "</code> — quote it if you contact the help desk.</p>\n";
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape(title)
+                + " – Export Licensing Portal</title>\n<link rel=\"stylesheet\" href=\"/static/portal.css\">\n</head>\n<body>\n"
+                + "<main id=\"main\" class=\"wrap\">\n<h1>" + escape(title) + "</h1>\n<p class=\"lead\">" + escape(message) + "</p>\n"
+                + reference + "<div class=\"actions\"><a class=\"button\" href=\"/\">Go to the home page</a></div>\n</main>\n</body>\n</html>\n";
     }
 
     private static String escape(String text) {

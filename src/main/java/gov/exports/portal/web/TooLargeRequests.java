@@ -23,15 +23,6 @@ public class TooLargeRequests {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    /** A self-contained page: the layout needs the signed-in user, which is not known this early in the request. */
-    static String page(String title, String message, String advice) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + title
-                + " – Export Licensing Portal</title>\n<link rel=\"stylesheet\" href=\"/static/portal.css\">\n</head>\n<body>\n"
-                + "<main id=\"main\" class=\"wrap\">\n<h1>" + title + "</h1>\n<p class=\"lead\">" + message + advice + "</p>\n"
-                + "<div class=\"actions\"><a class=\"button\" href=\"/\">Go to the home page</a></div>\n</main>\n</body>\n</html>\n";
-    }
-
     void install(@Observes Router router) {
         long limit = maxBodySize.asLongValue();
         router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
@@ -56,7 +47,7 @@ public class TooLargeRequests {
                         .end(new io.vertx.core.json.JsonObject().put("status", 413).put("error", title).put("message", message).encode());
             } else {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
-                        .end(page(title, message, " Nothing was saved. Go back, choose a smaller file and try again."));
+                        .end(ErrorPages.plainPage(413, title, message + " Nothing was saved. Go back, choose a smaller file and try again.", null));
             }
         });
     }

@@ -52,5 +52,7 @@ class ErrorPagesTest {
         String html = ErrorPages.plainPage(409, "Changed", "<script>alert(1)</script> & more", "req-2");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), html);
         assertFalse(html.contains("<script>"), html);
+        assertFalse(ErrorPages.plainPage(413, "Too large", "At most 20 MB.", null).contains("Reference"),
+                "a page answered before any route has no request id to quote");
     }
 }
